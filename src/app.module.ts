@@ -1,0 +1,40 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfigModule } from './config/config.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DatabaseModule } from './modules/database/database.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { TemporalModule } from './modules/temporal/temporal.module';
+import type { WorkerOptions } from './modules/temporal/worker.service';
+
+export type Role = 'api' | 'worker' | 'all';
+
+/** The feature modules, shared by the HTTP API, the worker and the CLI. */
+export const FEATURE_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, DemoModule];
+
+export interface AppModuleOptions {
+  role: Role;
+  worker?: WorkerOptions;
+  /** Extra modules (tests register their test activities this way). */
+  extra?: Type[];
+}
+
+@Module({})
+export class AppModule {
+  static forRole(options: AppModuleOptions): DynamicModule {
+    const runsWorker = options.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        DatabaseModule,
+        TemporalModule.forRoot(
+          runsWorker ? (options.worker ?? { exitOnFailure: true }) : undefined,
+        ),
+        ...FEATURE_MODULES,
+        ...(options.extra ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../modules/database/database.module';
+import { TemporalModule } from '../modules/temporal/temporal.module';
+import { FEATURE_MODULES } from '../app.module';
+import { MigrateCommand } from './migrate.command';
+import { SeedDemoCommand } from './seed-demo.command';
+import {
+  DepartmentCommand,
+  DepartmentCreateCommand,
+  UserCommand,
+  UserCreateCommand,
+} from './user.command';
+
+/**
+ * Commands that read or write the database. The Temporal client is lazy: commands that do not
+ * talk to Temporal never connect.
+ */
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    DatabaseModule,
+    TemporalModule.forRoot(),
+    ...FEATURE_MODULES,
+  ],
+  providers: [
+    MigrateCommand,
+    SeedDemoCommand,
+    UserCommand,
+    UserCreateCommand,
+    DepartmentCommand,
+    DepartmentCreateCommand,
+  ],
+})
+export class DatabaseCliModule {}
+
+/** Commands that need neither a database nor a server (validation, simulation, verification). */
+@Module({ imports: [], providers: [] })
+export class OfflineCliModule {}
+
+/** First words of commands served by OfflineCliModule. */
+export const OFFLINE_COMMANDS = new Set<string>([]);

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { Environment } from './environment';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+
+export interface AppConfig {
+  dataDir: string;
+  database: DatabaseConfig;
+  temporal: {
+    /** undefined = embedded dev server started by this process. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    devPort: number;
+    uiPort: number;
+  };
+  http: { port: number; host: string };
+  jwt: { secret: string; expiresIn: string };
+  payloadCodecKey: Buffer;
+  logLevel: string;
+  mail: { smtpUrl?: string; from: string };
+  webhookUrl?: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Resolves validated environment values into the configuration the modules read, filling the
+ * embedded defaults. Secrets not given are generated once and kept in DATA_DIR/secrets.json
+ * (mode 600) so a restart finds the same tokens and payload key valid.
+ */
+export function resolveAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
+  const dataDir = absolute(env.DATA_DIR ?? '.data', cwd);
+  const url = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'jointcheck.sqlite')}`;
+  const database: DatabaseConfig = url.startsWith('sqlite:')
+    ? { type: 'sqlite', path: url === 'sqlite::memory:' ? ':memory:' : absolute(url.slice(7), cwd) }
+    : { type: 'mysql', url };
+  const needsSecrets = !env.JWT_SECRET || !env.PAYLOAD_CODEC_KEY;
+  const generated = needsSecrets ? loadOrCreateSecrets(dataDir) : undefined;
+  return {
+    dataDir,
+    database,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'jointcheck',
+      devPort: env.TEMPORAL_DEV_PORT ?? 7233,
+      uiPort: env.TEMPORAL_UI_PORT ?? 8233,
+    },
+    http: { port: env.PORT ?? 3000, host: env.HOST ?? '0.0.0.0' },
+    jwt: { secret: env.JWT_SECRET ?? generated!.jwtSecret, expiresIn: env.JWT_EXPIRES_IN ?? '8h' },
+    payloadCodecKey: Buffer.from(env.PAYLOAD_CODEC_KEY ?? generated!.payloadCodecKey, 'hex'),
+    logLevel: env.LOG_LEVEL ?? 'log',
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'jointcheck@localhost' },
+    webhookUrl: env.WEBHOOK_URL,
+  };
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+interface GeneratedSecrets {
+  jwtSecret: string;
+  payloadCodecKey: string;
+}
+
+function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: GeneratedSecrets = {
+    jwtSecret: randomBytes(32).toString('hex'),
+    payloadCodecKey: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}

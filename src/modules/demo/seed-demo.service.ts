@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import type { Role } from '../auth/roles';
+import { DEMO_PASSWORD, OFFICE, PENGYANG_DEPARTMENTS } from './pengyang';
+
+export interface DemoAccount {
+  username: string;
+  department: string;
+  role: Role;
+}
+
+/**
+ * The demo county: the office, the 14 departments and, per department, an admin, an officer and
+ * an inspector account. Idempotent: a second run adds only what is missing.
+ */
+@Injectable()
+export class SeedDemoService {
+  constructor(private readonly auth: AuthService) {}
+
+  async seed(): Promise<DemoAccount[]> {
+    const accounts: DemoAccount[] = [];
+    await this.ensureDepartment(OFFICE.code, OFFICE.name, true);
+    accounts.push(await this.ensureUser('office', '联席办工作人员', OFFICE.code, 'office'));
+    for (const dept of PENGYANG_DEPARTMENTS) {
+      await this.ensureDepartment(dept.code, dept.name, false);
+      const slug = dept.code.toLowerCase();
+      accounts.push(
+        await this.ensureUser(`${slug}-admin`, `${dept.name}负责人`, dept.code, 'dept_admin'),
+      );
+      accounts.push(
+        await this.ensureUser(`${slug}-officer`, `${dept.name}经办人`, dept.code, 'dept_officer'),
+      );
+    }
+    return accounts;
+  }
+
+  private async ensureDepartment(code: string, name: string, isOffice: boolean): Promise<void> {
+    if (!(await this.auth.findDepartment(code)))
+      await this.auth.createDepartment({ code, name, isOffice });
+  }
+
+  private async ensureUser(
+    username: string,
+    displayName: string,
+    departmentCode: string,
+    role: Role,
+  ) {
+    const existing = await this.auth.findUser(username);
+    if (!existing) {
+      await this.auth.createUser({
+        username,
+        displayName,
+        password: DEMO_PASSWORD,
+        departmentCode,
+        role,
+      });
+    }
+    return { username, department: departmentCode, role };
+  }
+}

@@ -1,0 +1,2 @@
+// Workflow entry point bundled by the Temporal worker: deterministic code only.
+export {};
