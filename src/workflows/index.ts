@@ -1,2 +1,2 @@
 // Workflow entry point bundled by the Temporal worker: deterministic code only.
-export {};
+export { multiInstanceBatch, processInstance } from './process-instance.workflow';
