@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfigModule } from './config/config.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { DatabaseModule } from './modules/database/database.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -11,7 +12,13 @@ import type { WorkerOptions } from './modules/temporal/worker.service';
 export type Role = 'api' | 'worker' | 'all';
 
 /** The feature modules, shared by the HTTP API, the worker and the CLI. */
-export const FEATURE_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, DemoModule];
+export const FEATURE_MODULES: Type[] = [
+  AuditModule,
+  AuthModule,
+  HealthModule,
+  DemoModule,
+  CalendarModule,
+];
 
 export interface AppModuleOptions {
   role: Role;

@@ -3,6 +3,7 @@ import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../modules/database/database.module';
 import { TemporalModule } from '../modules/temporal/temporal.module';
 import { FEATURE_MODULES } from '../app.module';
+import { CALENDAR_COMMANDS } from './calendar.command';
 import { MigrateCommand } from './migrate.command';
 import { SeedDemoCommand } from './seed-demo.command';
 import {
@@ -30,6 +31,7 @@ import {
     UserCreateCommand,
     DepartmentCommand,
     DepartmentCreateCommand,
+    ...CALENDAR_COMMANDS,
   ],
 })
 export class DatabaseCliModule {}
