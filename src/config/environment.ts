@@ -45,20 +45,20 @@ export class Environment {
   /** Port of the embedded Temporal dev server (gRPC); its Web UI listens on TEMPORAL_UI_PORT. */
   @IsOptional()
   @IsInt({ message: 'TEMPORAL_DEV_PORT must be an integer port number (1-65535)' })
-  @Min(1)
-  @Max(65535)
+  @Min(1, { message: 'TEMPORAL_DEV_PORT must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'TEMPORAL_DEV_PORT must be an integer port number (1-65535)' })
   TEMPORAL_DEV_PORT?: number;
 
   @IsOptional()
   @IsInt({ message: 'TEMPORAL_UI_PORT must be an integer port number (1-65535)' })
-  @Min(1)
-  @Max(65535)
+  @Min(1, { message: 'TEMPORAL_UI_PORT must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'TEMPORAL_UI_PORT must be an integer port number (1-65535)' })
   TEMPORAL_UI_PORT?: number;
 
   @IsOptional()
   @IsInt({ message: 'PORT must be an integer port number (1-65535)' })
-  @Min(1)
-  @Max(65535)
+  @Min(1, { message: 'PORT must be an integer port number (1-65535)' })
+  @Max(65535, { message: 'PORT must be an integer port number (1-65535)' })
   PORT?: number;
 
   @IsOptional()
@@ -138,7 +138,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
         e.property.includes('SECRET') || e.property.includes('KEY')
           ? '(hidden)'
           : JSON.stringify(e.value);
-      return `  ${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+      return `  ${e.property}=${shown}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`;
     });
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
