@@ -56,6 +56,31 @@ describe('interpreter on a real Temporal server', () => {
     await h.recordHistory(handle, 'user-task');
   });
 
+  it('due date: reminders go out before it (1 working day before, then on the day) and the task turns overdue', async () => {
+    h.instantOffsetMs = 2000;
+    const handle = await h.run(await h.deploy('user-task'), { initiatingDept: 'SCJGJ' });
+    const task = await h.until(
+      () => h.tasks.find((t) => t.workflowId === handle.workflowId),
+      'task',
+    );
+    await h.until(
+      () => h.taskUpdates.find((u) => u.taskId === task.taskId && u.action === 'overdue'),
+      'overdue',
+      10000,
+    );
+    expect(
+      h.reminders.filter((r) => r.taskId === task.taskId).map((r) => r.workingDaysBefore),
+    ).toEqual([1, 0]);
+    const state = await h.state(handle);
+    expect(state.overdue).toBe(true);
+    expect(state.openTasks[0].dueAt).toBe(task.dueAt);
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, actor: actor('SCJGJ'), output: { approved: true } }],
+    });
+    expect((await result(handle)).status).toBe('completed');
+    expect(h.reminders.filter((r) => r.taskId === task.taskId)).toHaveLength(2);
+  });
+
   it('service task: runs registered activities in order and stores their results', async () => {
     const handle = await h.run(await h.deploy('service-task'), { x: 2, y: 3 });
     const done = await result(handle);
