@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { ResolvedInstant } from '../../workflows/interpreter/contract';
 import { AuditService } from '../audit/audit.service';
 import { requireOffice } from '../auth/access';
@@ -196,14 +196,9 @@ export class CalendarService {
   }
 
   async setDay(day: string, dto: SetDayDto, principal: Principal): Promise<ImportOutcome> {
-    requireOffice(principal);
-    const civil = date(day, 'date');
-    const year = Number(civil.slice(0, 4));
-    const before = await this.showYear(year);
-    await this.db.transaction(async (m) => {
-      const repo = m.getRepository(CalendarOverride);
-      const existing = await repo.findOne({ where: { day: civil, source: 'manual' } });
-      await repo.delete({ day: civil, source: 'manual' });
+    const reason = (civil: string) =>
+      `${civil} 调整为${dto.kind === 'holiday' ? '休息日' : '工作日'}`;
+    return this.changeDay(day, principal, 'calendar.set-day', reason, async (repo, civil, year) => {
       await repo.save(
         repo.create({
           day: civil,
@@ -214,28 +209,37 @@ export class CalendarService {
           createdBy: principal.username,
         }),
       );
-      await this.audit.record(
-        {
-          actor: principal,
-          action: 'calendar.set-day',
-          entityType: 'calendar-day',
-          entityId: civil,
-          before: existing,
-          after: dto,
-        },
-        m,
-      );
+      return dto;
     });
-    return this.afterChange(
-      year,
-      before,
-      principal,
-      `${civil} 调整为${dto.kind === 'holiday' ? '休息日' : '工作日'}`,
-      [],
-    );
   }
 
   async clearDay(day: string, principal: Principal): Promise<ImportOutcome> {
+    const reason = (civil: string) => `${civil} 的人工调整已撤销`;
+    return this.changeDay(
+      day,
+      principal,
+      'calendar.clear-day',
+      reason,
+      async (_repo, civil, _year, existing) => {
+        if (!existing) throw new BadRequestException(`${civil} 没有人工调整，无需撤销`);
+        return null;
+      },
+    );
+  }
+
+  /** Replaces a day's manual override (the mutation adds the new one, if any), audited. */
+  private async changeDay(
+    day: string,
+    principal: Principal,
+    action: string,
+    reason: (civil: string) => string,
+    mutate: (
+      repo: Repository<CalendarOverride>,
+      civil: string,
+      year: number,
+      existing: CalendarOverride | null,
+    ) => Promise<unknown>,
+  ): Promise<ImportOutcome> {
     requireOffice(principal);
     const civil = date(day, 'date');
     const year = Number(civil.slice(0, 4));
@@ -243,20 +247,21 @@ export class CalendarService {
     await this.db.transaction(async (m) => {
       const repo = m.getRepository(CalendarOverride);
       const existing = await repo.findOne({ where: { day: civil, source: 'manual' } });
-      if (!existing) throw new BadRequestException(`${civil} 没有人工调整，无需撤销`);
       await repo.delete({ day: civil, source: 'manual' });
+      const after = await mutate(repo, civil, year, existing);
       await this.audit.record(
         {
           actor: principal,
-          action: 'calendar.clear-day',
+          action,
           entityType: 'calendar-day',
           entityId: civil,
           before: existing,
+          after,
         },
         m,
       );
     });
-    return this.afterChange(year, before, principal, `${civil} 的人工调整已撤销`, []);
+    return this.afterChange(year, before, principal, reason(civil), []);
   }
 
   private async afterChange(
