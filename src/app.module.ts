@@ -5,7 +5,9 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { DatabaseModule } from './modules/database/database.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EngineModule } from './modules/engine/engine.module';
 import { HealthModule } from './modules/health/health.module';
+import { ProcessDefinitionsModule } from './modules/process-definitions/process-definitions.module';
 import { TemporalModule } from './modules/temporal/temporal.module';
 import type { WorkerOptions } from './modules/temporal/worker.service';
 
@@ -18,6 +20,8 @@ export const FEATURE_MODULES: Type[] = [
   HealthModule,
   DemoModule,
   CalendarModule,
+  ProcessDefinitionsModule,
+  EngineModule,
 ];
 
 export interface AppModuleOptions {

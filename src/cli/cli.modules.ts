@@ -4,6 +4,13 @@ import { DatabaseModule } from '../modules/database/database.module';
 import { TemporalModule } from '../modules/temporal/temporal.module';
 import { FEATURE_MODULES } from '../app.module';
 import { CALENDAR_COMMANDS } from './calendar.command';
+import {
+  DefinitionCommand,
+  DefinitionDeployCommand,
+  DefinitionListCommand,
+  DefinitionValidateCommand,
+} from './definition.command';
+import { EngineCommand, EngineInstancesCommand, EngineStartCommand } from './engine.command';
 import { MigrateCommand } from './migrate.command';
 import { SeedDemoCommand } from './seed-demo.command';
 import {
@@ -32,13 +39,25 @@ import {
     DepartmentCommand,
     DepartmentCreateCommand,
     ...CALENDAR_COMMANDS,
+    EngineCommand,
+    EngineStartCommand,
+    EngineInstancesCommand,
   ],
 })
 export class DatabaseCliModule {}
 
 /** Commands that need neither a database nor a server (validation, simulation, verification). */
-@Module({ imports: [], providers: [] })
+@Module({
+  imports: [],
+  providers: [
+    // `definition validate` is offline; deploy/list open the database themselves
+    DefinitionCommand,
+    DefinitionValidateCommand,
+    DefinitionDeployCommand,
+    DefinitionListCommand,
+  ],
+})
 export class OfflineCliModule {}
 
 /** First words of commands served by OfflineCliModule. */
-export const OFFLINE_COMMANDS = new Set<string>([]);
+export const OFFLINE_COMMANDS = new Set<string>(['definition']);

@@ -75,6 +75,7 @@ export class AuthService {
         code: dto.code,
         name: dto.name,
         isOffice: dto.isOffice ?? false,
+        createdAt: new Date(),
       });
       await this.audit.record(
         {
@@ -111,6 +112,7 @@ export class AuthService {
         role: dto.role,
         email: dto.email ?? null,
         active: true,
+        createdAt: new Date(),
       });
       const principal = toPrincipal({ ...user, department: dept } as User);
       await this.audit.record(

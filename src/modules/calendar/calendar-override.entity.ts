@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One office override of the calendar: a row of an imported official schedule (source `import`,
@@ -27,6 +27,7 @@ export class CalendarOverride {
   @Column({ name: 'created_by', type: 'varchar', length: 64 })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  /** Set by the code that creates the row (the same on SQLite and MySQL). */
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

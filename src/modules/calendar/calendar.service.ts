@@ -91,36 +91,7 @@ export class CalendarService {
 
   /** The instant a calendar timer fires at, counted from `fromIso` (the day it was armed). */
   async resolve(spec: DeadlineSpec, fromIso: string): Promise<ResolvedInstant> {
-    const calendar = await this.calendar();
-    if (spec.kind === 'workingDays') {
-      const n = Number(spec.value);
-      if (!Number.isInteger(n) || n < 0)
-        throw new CalendarInputError(`工作日数必须是非负整数，收到 "${spec.value}"`, 'workingDays');
-      const due = calendar.addWorkingDays(shanghaiDateOf(new Date(fromIso)), n);
-      return {
-        fireAt: due.instant,
-        provisional: due.provisional,
-        calendarVersion: due.calendarVersion,
-      };
-    }
-    if (isCivilDate(spec.value)) {
-      if (!spec.nextWorkingDay)
-        return { fireAt: endOfDayInstant(spec.value).toISOString(), provisional: false };
-      const due = calendar.calendarDeadline(spec.value, { nextWorkingDay: true });
-      return {
-        fireAt: due.instant,
-        provisional: due.provisional,
-        calendarVersion: due.calendarVersion,
-      };
-    }
-    const instant = Date.parse(spec.value);
-    if (Number.isNaN(instant)) {
-      throw new CalendarInputError(
-        `日期 "${spec.value}" 无效：应为 YYYY-MM-DD 或 ISO 8601 日期时间`,
-        'date',
-      );
-    }
-    return { fireAt: new Date(instant).toISOString(), provisional: false };
+    return resolveDeadline(await this.calendar(), spec, fromIso);
   }
 
   /** 09:00 Asia/Shanghai on each day `n` working days before the due day (0 = the due day). */
@@ -171,6 +142,7 @@ export class CalendarService {
             source: 'import',
             scheduleYear: year,
             createdBy: principal.username,
+            createdAt: new Date(),
           }),
         ),
       );
@@ -207,6 +179,7 @@ export class CalendarService {
           source: 'manual',
           scheduleYear: year,
           createdBy: principal.username,
+          createdAt: new Date(),
         }),
       );
       return dto;
@@ -323,4 +296,41 @@ function date(value: string, field: string): CivilDate {
   if (!isCivilDate(value))
     throw new BadRequestException(`${field} 必须是有效日期 YYYY-MM-DD，收到 "${value}"`);
   return value;
+}
+
+/** The instant a calendar timer fires at on a given calendar, counted from `fromIso`. */
+export function resolveDeadline(
+  calendar: WorkingDayCalendar,
+  spec: DeadlineSpec,
+  fromIso: string,
+): ResolvedInstant {
+  if (spec.kind === 'workingDays') {
+    const n = Number(spec.value);
+    if (!Number.isInteger(n) || n < 0)
+      throw new CalendarInputError(`工作日数必须是非负整数，收到 "${spec.value}"`, 'workingDays');
+    const due = calendar.addWorkingDays(shanghaiDateOf(new Date(fromIso)), n);
+    return {
+      fireAt: due.instant,
+      provisional: due.provisional,
+      calendarVersion: due.calendarVersion,
+    };
+  }
+  if (isCivilDate(spec.value)) {
+    if (!spec.nextWorkingDay)
+      return { fireAt: endOfDayInstant(spec.value).toISOString(), provisional: false };
+    const due = calendar.calendarDeadline(spec.value, { nextWorkingDay: true });
+    return {
+      fireAt: due.instant,
+      provisional: due.provisional,
+      calendarVersion: due.calendarVersion,
+    };
+  }
+  const instant = Date.parse(spec.value);
+  if (Number.isNaN(instant)) {
+    throw new CalendarInputError(
+      `日期 "${spec.value}" 无效：应为 YYYY-MM-DD 或 ISO 8601 日期时间`,
+      'date',
+    );
+  }
+  return { fireAt: new Date(instant).toISOString(), provisional: false };
 }

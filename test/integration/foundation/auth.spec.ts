@@ -37,27 +37,21 @@ describe('identity and access', () => {
   });
 
   it('lets a department admin create accounts only in its own department', async () => {
-    const other = await t.http
-      .post('/users')
-      .set('Authorization', `Bearer ${scjgAdmin}`)
-      .send({
-        username: 'intruder',
-        displayName: 'x',
-        password: 'password-1',
-        departmentCode: 'GAJ',
-        role: 'dept_officer',
-      });
+    const other = await t.http.post('/users').set('Authorization', `Bearer ${scjgAdmin}`).send({
+      username: 'intruder',
+      displayName: 'x',
+      password: 'password-1',
+      departmentCode: 'GAJ',
+      role: 'dept_officer',
+    });
     expect(other.status).toBe(403);
-    const own = await t.http
-      .post('/users')
-      .set('Authorization', `Bearer ${scjgAdmin}`)
-      .send({
-        username: 'li-si',
-        displayName: '李四',
-        password: 'password-1',
-        departmentCode: 'SCJGJ',
-        role: 'inspector',
-      });
+    const own = await t.http.post('/users').set('Authorization', `Bearer ${scjgAdmin}`).send({
+      username: 'li-si',
+      displayName: '李四',
+      password: 'password-1',
+      departmentCode: 'SCJGJ',
+      role: 'inspector',
+    });
     expect(own.status).toBe(201);
     const history = await t.app.get(AuditService).history('user', 'li-si');
     expect(history).toHaveLength(1);
@@ -79,17 +73,14 @@ describe('identity and access', () => {
   });
 
   it('answers bad input with the field, the value and the rule', async () => {
-    const res = await t.http
-      .post('/users')
-      .set('Authorization', `Bearer ${office}`)
-      .send({
-        username: 'x',
-        displayName: '',
-        password: 'short',
-        departmentCode: 'SCJGJ',
-        role: 'boss',
-        extra: 1,
-      });
+    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
+      username: 'x',
+      displayName: '',
+      password: 'short',
+      departmentCode: 'SCJGJ',
+      role: 'boss',
+      extra: 1,
+    });
     expect(res.status).toBe(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['displayName', 'extra', 'password', 'role', 'username']);
@@ -100,32 +91,26 @@ describe('identity and access', () => {
 
   it('leaves nothing half-written when a request fails', async () => {
     const before = await t.app.get(AuditService).list({ entityType: 'user', limit: 500 });
-    const res = await t.http
-      .post('/users')
-      .set('Authorization', `Bearer ${office}`)
-      .send({
-        username: 'office',
-        displayName: '重复',
-        password: 'password-1',
-        departmentCode: 'LXBGS',
-        role: 'office',
-      });
+    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
+      username: 'office',
+      displayName: '重复',
+      password: 'password-1',
+      departmentCode: 'LXBGS',
+      role: 'office',
+    });
     expect(res.status).toBe(409);
     const after = await t.app.get(AuditService).list({ entityType: 'user', limit: 500 });
     expect(after.length).toBe(before.length);
   });
 
   it('refuses the office role outside the office department', async () => {
-    const res = await t.http
-      .post('/users')
-      .set('Authorization', `Bearer ${office}`)
-      .send({
-        username: 'fake-office',
-        displayName: 'x',
-        password: 'password-1',
-        departmentCode: 'GAJ',
-        role: 'office',
-      });
+    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
+      username: 'fake-office',
+      displayName: 'x',
+      password: 'password-1',
+      departmentCode: 'GAJ',
+      role: 'office',
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A department (部门); the joint-meeting office (联席会议办公室) is one with isOffice. */
 @Entity({ name: 'departments' })
@@ -15,6 +15,7 @@ export class Department {
   @Column({ name: 'is_office', type: 'boolean', default: false })
   isOffice: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  /** Set by the code that creates the row (the same on SQLite and MySQL). */
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -1,0 +1,5 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class ListDefinitionsQuery {
+  @IsOptional() @IsString() @MaxLength(200) key?: string;
+}

@@ -1,0 +1,24 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { text } from 'express';
+import { ProcessDefinition } from './process-definition.entity';
+import { ProcessDefinitionsController } from './process-definitions.controller';
+import { ProcessDefinitionsService } from './process-definitions.service';
+
+/** BPMN XML media types accepted as a raw deploy body. */
+export const XML_MEDIA_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProcessDefinition])],
+  controllers: [ProcessDefinitionsController],
+  providers: [ProcessDefinitionsService],
+  exports: [ProcessDefinitionsService],
+})
+export class ProcessDefinitionsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Nest parses JSON and forms only; BPMN files arrive as XML text.
+    consumer
+      .apply(text({ type: XML_MEDIA_TYPES, limit: '10mb' }))
+      .forRoutes({ path: 'definitions', method: RequestMethod.POST });
+  }
+}
