@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: make the Temporal CLI available (integration tests start a real dev server from it),
-// build (the CLI tests run the compiled `jointcheck` bin), then run every jest suite.
+// `npm test`: install the Debian packages the tests need (a real Chromium for the browser test),
+// make the Temporal CLI available (integration tests start a real dev server from it), build (the
+// CLI tests run the compiled `jointcheck` bin), then run every jest suite.
 const { execFileSync, spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+execFileSync('sh', [join(root, 'scripts', 'setup-system.sh')], { stdio: 'inherit' });
 execFileSync('bash', [join(root, 'scripts', 'temporal-cli.sh')], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -5,10 +5,12 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { DatabaseModule } from './modules/database/database.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { DrawModule } from './modules/draw/draw.module';
 import { EngineModule } from './modules/engine/engine.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProcessDefinitionsModule } from './modules/process-definitions/process-definitions.module';
 import { TemporalModule } from './modules/temporal/temporal.module';
+import { REGISTRY_MODULES } from './modules/public-registry/registry-modules';
 import type { WorkerOptions } from './modules/temporal/worker.service';
 
 export type Role = 'api' | 'worker' | 'all';
@@ -22,6 +24,8 @@ export const FEATURE_MODULES: Type[] = [
   CalendarModule,
   ProcessDefinitionsModule,
   EngineModule,
+  DrawModule,
+  ...REGISTRY_MODULES,
 ];
 
 export interface AppModuleOptions {

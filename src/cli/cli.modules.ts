@@ -10,8 +10,10 @@ import {
   DefinitionListCommand,
   DefinitionValidateCommand,
 } from './definition.command';
+import { DRAW_COMMANDS } from './draw.command';
 import { EngineCommand, EngineInstancesCommand, EngineStartCommand } from './engine.command';
 import { MigrateCommand } from './migrate.command';
+import { REGISTRY_COMMANDS } from './targets.command';
 import { SeedDemoCommand } from './seed-demo.command';
 import {
   DepartmentCommand,
@@ -42,6 +44,7 @@ import {
     EngineCommand,
     EngineStartCommand,
     EngineInstancesCommand,
+    ...REGISTRY_COMMANDS,
   ],
 })
 export class DatabaseCliModule {}
@@ -55,9 +58,10 @@ export class DatabaseCliModule {}
     DefinitionValidateCommand,
     DefinitionDeployCommand,
     DefinitionListCommand,
+    ...DRAW_COMMANDS,
   ],
 })
 export class OfflineCliModule {}
 
 /** First words of commands served by OfflineCliModule. */
-export const OFFLINE_COMMANDS = new Set<string>(['definition']);
+export const OFFLINE_COMMANDS = new Set<string>(['definition', 'draw']);
