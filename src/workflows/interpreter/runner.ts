@@ -37,6 +37,8 @@ export class ScopeRun {
   readonly catchers = new Map<string, EscalationCatcher>();
   /** The open user task of an element execution, by execution id (for boundary escalations). */
   readonly taskOfExecution = new Map<string, string>();
+  /** Element executions whose task record exists (boundary timers on user tasks wait for it). */
+  readonly recorded = new Set<string>();
 
   constructor(
     readonly ex: Execution,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AuditService } from '../../../src/modules/audit/audit.service';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { bearer, fixture, tokens, until } from '../engine-api/helpers';
@@ -23,6 +25,53 @@ describe('deadlines, escalation and recomputation', () => {
     }
   });
   afterAll(() => t.close());
+
+  it('annual plans: each department owes its plan by the end of January, the office publishes by the end of March', async () => {
+    const xml = readFileSync(join(__dirname, '../../../processes/plan-deadlines.bpmn'), 'utf8');
+    await t.http
+      .post('/definitions')
+      .set(bearer(tk.office))
+      .send({ xml })
+      .expect((r) => expect(r.status).toBeLessThan(300));
+    const vars = { year: 2027, departments: ['SCJGJ', 'GAJ'], officeDept: 'LXBGS' };
+    const id = await start('plan-deadlines', vars);
+    const tasks = await until(async () => {
+      const open = (await state(id)).openTasks;
+      return open?.length === 2 && open;
+    }, 'two plan tasks');
+    expect(tasks.map((x: { department: string }) => x.department).sort()).toEqual(['GAJ', 'SCJGJ']);
+    expect(tasks.every((x: { dueAt: string }) => x.dueAt === '2027-01-31T15:59:59.000Z')).toBe(
+      true,
+    );
+    await t.http
+      .post(`/instances/${encodeURIComponent(id)}/cancel`)
+      .set(bearer(tk.office))
+      .send({ reason: '测试结束' });
+
+    // A year whose deadlines have passed: every department's lateness reaches the office at once.
+    const late = await start('plan-deadlines', { ...vars, year: 2020 });
+    const escalations = await until(
+      async () => {
+        const res = await t.http.get('/escalations').set(bearer(tk.office));
+        const mine = res.body.filter((e: { rootWorkflowId: string }) => e.rootWorkflowId === late);
+        return mine.length === 2 && mine;
+      },
+      'two late-plan escalations',
+      30000,
+    );
+    expect(escalations.map((e: { code: string; rule: string }) => `${e.code} ${e.rule}`)).toEqual([
+      'PLAN_LATE NX 18',
+      'PLAN_LATE NX 18',
+    ]);
+    expect(escalations.map((e: { taskDepartment: string }) => e.taskDepartment).sort()).toEqual([
+      'GAJ',
+      'SCJGJ',
+    ]);
+    await t.http
+      .post(`/instances/${encodeURIComponent(late)}/cancel`)
+      .set(bearer(tk.office))
+      .send({ reason: '测试结束' });
+  });
 
   const start = async (key: string, variables: Record<string, unknown>) => {
     const res = await t.http

@@ -1,4 +1,4 @@
-import { CancellationScope, isCancellation } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { BoundaryEvent, FlowElement } from '../../definition/types';
 import type { Next, ScopeRun } from '../runner';
 import { resolveTimer, waitForTimer } from '../timers';
@@ -85,6 +85,16 @@ async function watch(
   const repetitions = b.cycle ? (b.cycle.repetitions ?? MAX_CYCLE_REPETITIONS) : 1;
   const spec = b.cycle ? b.cycle.every : b.timer!;
   let from = Date.now();
+  // A timer already due at the start (a past date) must not fire before the task record exists,
+  // or its escalation could not name the task. Counted from the element's start all the same.
+  const attached = run.element(b.attachedTo);
+  if (
+    attached.type === 'userTask' &&
+    !attached.multiInstance &&
+    patched('boundary-after-task-record')
+  ) {
+    await condition(() => run.recorded.has(executionId));
+  }
   for (let i = 0; i < repetitions; i++) {
     const entry = await resolveTimer(
       `${executionId}:${b.id}:${i}`,

@@ -52,6 +52,7 @@ export async function userTask(
     businessKey: ex.businessKey,
     definitionKey: ex.definitionKey,
   });
+  run.recorded.add(executionId);
   addDepartment(ex, task.department);
   for (const group of task.candidateGroups ?? []) addDepartment(ex, group);
 
@@ -89,6 +90,7 @@ export async function userTask(
     deadline.cancel();
     ex.tasks.delete(taskId);
     run.taskOfExecution.delete(executionId);
+    run.recorded.delete(executionId);
   }
   applyOutput(vars, el, task.completion!.output);
   return { take: run.outgoing(el) };
