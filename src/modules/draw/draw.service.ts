@@ -277,9 +277,9 @@ export class DrawService {
         matchedBy: principal.username,
         matchedAt: new Date(),
       });
-      await manager
-        .getRepository(DrawAssignment)
-        .insert(assignmentRows(drawId, departmentCode, result.assignments));
+      const rows = assignmentRows(drawId, departmentCode, result.assignments);
+      for (let at = 0; at < rows.length; at += 1000)
+        await manager.getRepository(DrawAssignment).insert(rows.slice(at, at + 1000));
       const matched = await manager.getRepository(DrawDepartment).count({ where: { drawId } });
       const locks = matched === draw.participating.length;
       if (locks)

@@ -9,6 +9,9 @@ import {
   type DepartmentProof,
   type DrawProof,
 } from '../../../src/modules/draw/core';
+import { DrawSources } from '../../../src/modules/draw';
+import { InspectorsService } from '../../../src/modules/inspectors/inspectors.service';
+import { TargetsService } from '../../../src/modules/targets/targets.service';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   bindCountyDirectories,
@@ -34,6 +37,9 @@ describe('the draw over HTTP (commit, draw, second draw, replacements, proof)', 
 
   beforeAll(async () => {
     t = await startTestApp({ role: 'api', seedDemo: true });
+    // Production binds the registries; these tests bind the county directory below instead.
+    expect(t.app.get(DrawSources).targets()).toBe(t.app.get(TargetsService));
+    expect(t.app.get(DrawSources).inspectors()).toBe(t.app.get(InspectorsService));
     bindCountyDirectories(t.app);
     for (const user of [
       'office',
