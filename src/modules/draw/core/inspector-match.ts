@@ -83,12 +83,15 @@ export function inspectorKey(
   targetCode: string,
   certificateNo: string,
 ): string {
-  return sha256(
+  return keyFromSeedBytes(
     hexToBytes(departmentSeedHex, 32, 'departmentSeed'),
     targetCode,
-    NUL,
     certificateNo,
-  ).toString('hex');
+  );
+}
+
+function keyFromSeedBytes(seed: Buffer, targetCode: string, certificateNo: string): string {
+  return sha256(seed, targetCode, NUL, certificateNo).toString('hex');
 }
 
 /** All inspectors of the department ranked for one target by key, ascending. */
@@ -97,10 +100,12 @@ export function rankCandidates(
   targetCode: string,
   inspectors: readonly InspectorFacts[],
 ): RankedCandidate[] {
+  // Decoded once per target, not once per candidate: matching ranks millions of pairs.
+  const seed = hexToBytes(departmentSeedHex, 32, 'departmentSeed');
   return inspectors
     .map((inspector) => ({
       inspector,
-      key: inspectorKey(departmentSeedHex, targetCode, inspector.certificateNo),
+      key: keyFromSeedBytes(seed, targetCode, inspector.certificateNo),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
