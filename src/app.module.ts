@@ -8,6 +8,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { DrawModule } from './modules/draw/draw.module';
 import { EngineModule } from './modules/engine/engine.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProcessDefinitionsModule } from './modules/process-definitions/process-definitions.module';
 import { TemporalModule } from './modules/temporal/temporal.module';
 import { REGISTRY_MODULES } from './modules/public-registry/registry-modules';
@@ -25,6 +26,7 @@ export const FEATURE_MODULES: Type[] = [
   ProcessDefinitionsModule,
   EngineModule,
   DrawModule,
+  NotificationsModule,
   ...REGISTRY_MODULES,
 ];
 

@@ -32,7 +32,21 @@ export interface EngineActivityDeps {
   audit: AuditService;
   definitions: DefinitionLoader;
   calendar: DeadlineCalendar;
+  /**
+   * Sends a message already written to the in-app inbox on the outward channels (e-mail, webhook):
+   * NotificationService.notify with `inboxWritten`. Channel failures never fail the activity.
+   */
+  forward?: (message: ForwardedMessage) => Promise<unknown>;
   now?: () => Date;
+}
+
+export interface ForwardedMessage {
+  dedupe: string;
+  department: string;
+  kind: InboxKind;
+  title: string;
+  body?: string;
+  link?: string;
 }
 
 /** An escalation may carry its own idempotency key; otherwise it is derived (see below). */
@@ -111,6 +125,20 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
       createdAt: now(),
       readAt: null,
     });
+  };
+
+  const inboxAndKeep = async (
+    m: EntityManager,
+    kept: ForwardedMessage[],
+    msg: ForwardedMessage,
+  ) => {
+    await inbox(m, msg);
+    kept.push(msg);
+  };
+
+  /** After the commit: the outward channels; a failed channel is recorded, never thrown. */
+  const forward = async (messages: ForwardedMessage[]) => {
+    for (const message of messages) await deps.forward?.(message);
   };
 
   const officeCode = async (m: EntityManager): Promise<string> => {
@@ -320,6 +348,7 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
     },
 
     async remindTask(reminder) {
+      const outward: ForwardedMessage[] = [];
       await tx(async (m) => {
         const repo = m.getRepository(UserTaskRecord);
         const task = await repo.findOne({ where: { taskId: reminder.taskId } });
@@ -327,7 +356,7 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
         const dedupe = `reminder:${task.taskId}:${reminder.dueAt}:${reminder.workingDaysBefore}`;
         const dedupeKey = sha256('inbox', dedupe);
         if (await m.getRepository(InboxMessage).exist({ where: { dedupeKey } })) return;
-        await inbox(m, {
+        await inboxAndKeep(m, outward, {
           dedupe,
           department: task.departmentCode,
           kind: 'reminder',
@@ -352,12 +381,14 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
           m,
         );
       });
+      await forward(outward);
     },
 
     async raiseEscalation(input: EscalationRequest) {
       const occurrence = input.occurrence ?? currentOccurrence();
       const dedupeKey = sha256(input.workflowId, input.elementId, input.taskId, occurrence);
-      return tx(async (m) => {
+      const outward: ForwardedMessage[] = [];
+      const id = await tx(async (m) => {
         const repo = m.getRepository(EscalationRecord);
         const existing = await repo.findOne({ where: { dedupeKey } });
         if (existing) return existing.id;
@@ -403,7 +434,7 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
         const about = task
           ? `${task.departmentCode ?? ''}「${task.name ?? task.elementId}」`
           : input.elementId;
-        await inbox(m, {
+        await inboxAndKeep(m, outward, {
           dedupe: `escalation:${row.id}`,
           department: target,
           kind: 'escalation',
@@ -420,6 +451,8 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
         });
         return row.id;
       });
+      await forward(outward);
+      return id;
     },
 
     async recordIncident(incident) {

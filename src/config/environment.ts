@@ -109,6 +109,18 @@ export class Environment {
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'WEBHOOK_URL must be an http:// or https:// URL' })
   WEBHOOK_URL?: string;
+
+  /** `off` disables the daily digest and the delivery retry sweep in this process. */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'NOTIFICATION_CRON must be on or off' })
+  NOTIFICATION_CRON?: string;
+
+  /** Cron (6 fields, Asia/Shanghai) of the daily digest; default `0 30 8 * * *`. */
+  @IsOptional()
+  @Matches(/^(\S+\s+){5}\S+$/, {
+    message: 'NOTIFICATION_DIGEST_CRON must be a 6-field cron expression, e.g. 0 30 8 * * *',
+  })
+  NOTIFICATION_DIGEST_CRON?: string;
 }
 
 const NUMERIC_KEYS = ['TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT', 'PORT'] as const;

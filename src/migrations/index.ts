@@ -7,6 +7,7 @@ import { CreateIncidents1763800001300 } from './1763800001300-CreateIncidents';
 import { CreateEscalations1763800001400 } from './1763800001400-CreateEscalations';
 import { CreateInboxMessages1763800001500 } from './1763800001500-CreateInboxMessages';
 import { CreateCalendarOverrides1763800002000 } from './1763800002000-CreateCalendarOverrides';
+import { CreateNotificationDeliveries1763800003000 } from './1763800003000-CreateNotificationDeliveries';
 
 import { CreateItemLists1763800004000 } from './1763800004000-CreateItemLists';
 import { CreateInspectionItems1763800004100 } from './1763800004100-CreateInspectionItems';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   CreateEscalations1763800001400,
   CreateInboxMessages1763800001500,
   CreateCalendarOverrides1763800002000,
+  CreateNotificationDeliveries1763800003000,
   CreateItemLists1763800004000,
   CreateInspectionItems1763800004100,
   CreateTargets1763800004200,

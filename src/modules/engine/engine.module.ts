@@ -1,3 +1,5 @@
+import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationService } from '../notifications/notification.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CalendarService } from '../calendar/calendar.service';
 import { Module, OnModuleInit } from '@nestjs/common';
@@ -28,7 +30,12 @@ import { TasksService } from './tasks.service';
  * Deadlines are resolved on the statutory calendar of the calendar module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENGINE_ENTITIES), ProcessDefinitionsModule, CalendarModule],
+  imports: [
+    TypeOrmModule.forFeature(ENGINE_ENTITIES),
+    ProcessDefinitionsModule,
+    CalendarModule,
+    NotificationsModule,
+  ],
   controllers: [
     InstancesController,
     TasksController,
@@ -46,6 +53,7 @@ export class EngineModule implements OnModuleInit {
     private readonly definitions: ProcessDefinitionsService,
     private readonly registry: ActivityRegistry,
     private readonly calendar: CalendarService,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -54,6 +62,16 @@ export class EngineModule implements OnModuleInit {
       audit: this.audit,
       definitions: this.definitions,
       calendar: this.calendar,
+      forward: (message) =>
+        this.notifications.notify({
+          department: message.department,
+          kind: message.kind,
+          title: message.title,
+          body: message.body ?? '',
+          link: message.link ?? null,
+          dedupeKey: message.dedupe,
+          inboxWritten: true,
+        }),
     });
     this.registry.register(activities as unknown as Record<string, ActivityFunction>);
   }

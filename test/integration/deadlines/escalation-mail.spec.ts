@@ -1,0 +1,60 @@
+import { startTestApp, TestApp } from '../../support/test-app';
+import { bearer, fixture, tokens, until } from '../engine-api/helpers';
+import { startSmtp } from '../notifications/support';
+
+/** An escalation raised by a running instance reaches the office by e-mail over a real SMTP server. */
+describe('escalation notifications leave through e-mail', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestApp({
+      role: 'all',
+      seedDemo: true,
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'jointcheck@test.local' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('mails every office account with an address, once', async () => {
+    const tk = await tokens(t, 'office', 'scjgj-admin');
+    await t.http
+      .post('/users')
+      .set(bearer(tk.office))
+      .send({
+        username: 'duban',
+        displayName: '督办员',
+        password: 'password-1',
+        departmentCode: 'LXBGS',
+        role: 'office',
+        email: 'duban@lxbgs.test',
+      })
+      .expect(201);
+    await t.http
+      .post('/definitions')
+      .set(bearer(tk.office))
+      .send({ xml: fixture('late-escalation') });
+    const started = await t.http
+      .post('/instances')
+      .set(bearer(tk['scjgj-admin']))
+      .send({ key: 'late-escalation', variables: { initiatingDept: 'SCJGJ' } })
+      .expect(201);
+    const mail = await until(
+      async () => smtp.received.find((m) => m.envelopeTo.includes('duban@lxbgs.test')),
+      'the escalation e-mail',
+      30000,
+    );
+    expect(mail.mail.subject).toMatch(/督办/);
+    expect(mail.mail.text).toMatch(/NX 23/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.received.filter((m) => m.envelopeTo.includes('duban@lxbgs.test'))).toHaveLength(1);
+    await t.http
+      .post(`/instances/${encodeURIComponent(started.body.workflowId)}/cancel`)
+      .set(bearer(tk.office))
+      .send({ reason: '测试结束' });
+  });
+});
