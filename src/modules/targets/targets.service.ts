@@ -14,12 +14,11 @@ import {
 } from '../registry-core';
 import { scopeConditions, whereClause, type EligibleScope } from './eligible-scope';
 import type { ImportOutcome, ImportRunOptions } from './import-outcome';
-import { RejectSink } from './reject-sink';
+import { importInBatches } from './batched-import';
 import { dateParam, dialectOf, likeEscape, placeholders, splitList } from './sql-dialect';
 import { TargetBatchWriter, type BatchRow } from './target-batch-writer';
 
 /** Rows per multi-row upsert statement and transaction. */
-export const IMPORT_BATCH_SIZE = 1000;
 const STREAM_PAGE = 5000;
 
 export interface TargetQuery {
@@ -63,47 +62,16 @@ export class TargetsService {
   ): Promise<ImportOutcome> {
     requireRole(principal, 'office', 'dept_admin', 'dept_officer');
     const writer = new TargetBatchWriter(this.db);
-    const sink = new RejectSink(options.reportPath);
     const context = {
       actor: principal.username,
       source: `导入 ${options.sourceName ?? 'file'}`,
       now: new Date(),
     };
-    const outcome: ImportOutcome = {
-      rows: 0,
-      imported: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      reportPath: null,
-    };
-    let batch: BatchRow[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const result = await writer.write(batch, context);
-      batch = [];
-      outcome.imported += result.imported;
-      outcome.updated += result.updated;
-      outcome.unchanged += result.unchanged;
-      for (const errors of result.rejected) sink.reject(errors);
-    };
-    try {
-      for await (const row of importTargets(source, {
-        format: options.format,
-        onEncoding: (e) => (outcome.encoding = e),
-      })) {
-        outcome.rows++;
-        if (row.ok) batch.push({ rowNumber: row.rowNumber, value: row.value });
-        else sink.reject(row.errors);
-        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
-        progress(outcome.rows, options);
-      }
-      await flush();
-    } finally {
-      outcome.rejected = sink.rejectedRows;
-      outcome.reportPath = await sink.close();
-    }
-    options.onProgress?.(outcome.rows);
+    const outcome = await importInBatches(
+      (onEncoding) => importTargets(source, { format: options.format, onEncoding }),
+      options,
+      (batch: BatchRow[]) => writer.write(batch, context),
+    );
     await this.audit.record({
       actor: principal,
       action: 'targets.import',
@@ -121,45 +89,16 @@ export class TargetsService {
     options: ImportRunOptions & { reportPath: string },
   ): Promise<ImportOutcome> {
     requireOffice(principal);
-    const sink = new RejectSink(options.reportPath);
-    const outcome: ImportOutcome = {
-      rows: 0,
-      imported: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      reportPath: null,
-    };
     const context = {
       actor: principal.username,
       source: `信用风险分类 ${options.sourceName ?? 'file'}`,
       now: new Date(),
     };
-    let batch: Array<{ rowNumber: number; value: RiskRelabelInput }> = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const result = await this.relabelBatch(batch, context);
-      batch = [];
-      outcome.updated += result.updated;
-      outcome.unchanged += result.unchanged;
-      for (const errors of result.rejected) sink.reject(errors);
-    };
-    try {
-      for await (const row of importRiskRelabels(source, {
-        format: options.format,
-        onEncoding: (e) => (outcome.encoding = e),
-      })) {
-        outcome.rows++;
-        if (row.ok) batch.push({ rowNumber: row.rowNumber, value: row.value });
-        else sink.reject(row.errors);
-        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
-        progress(outcome.rows, options);
-      }
-      await flush();
-    } finally {
-      outcome.rejected = sink.rejectedRows;
-      outcome.reportPath = await sink.close();
-    }
+    const outcome = await importInBatches(
+      (onEncoding) => importRiskRelabels(source, { format: options.format, onEncoding }),
+      options,
+      (batch) => this.relabelBatch(batch, context),
+    );
     await this.audit.record({
       actor: principal,
       action: 'targets.relabel',
@@ -314,11 +253,6 @@ export class TargetsService {
       [targetCode, itemCode, inspectedOn, source ?? null],
     );
   }
-}
-
-function progress(rows: number, options: ImportRunOptions): void {
-  if (options.onProgress && rows % (options.progressEvery ?? 10_000) === 0)
-    options.onProgress(rows);
 }
 
 function asIso(value: unknown): string | null {
