@@ -1,3 +1,4 @@
+import { INSPECTION_ACTIVITY_NAMES } from './inspection.activities';
 import type { CalendarActivities, EngineActivities } from '../workflows/interpreter/contract';
 
 /**
@@ -23,7 +24,7 @@ export const ENGINE_ACTIVITY_NAMES: readonly string[] = Object.keys(ENGINE).sort
  * `jointcheck definition validate` works offline. A module that registers a service activity in
  * ActivityRegistry adds its name here too (the deploy API checks against the live registry).
  */
-export const SERVICE_ACTIVITY_NAMES: readonly string[] = [];
+export const SERVICE_ACTIVITY_NAMES: readonly string[] = [...INSPECTION_ACTIVITY_NAMES];
 
 /** Names accepted for service tasks: the static list plus any extra (e.g. `--activities`). */
 export function knownServiceActivities(extra: Iterable<string> = []): string[] {

@@ -228,6 +228,7 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
           rootWorkflowId: task.rootWorkflowId,
           elementId: task.elementId,
           name: task.name ?? null,
+          subject: task.subject ?? null,
           definitionKey: task.definitionKey,
           businessKey: task.businessKey ?? null,
           departmentCode: task.department ?? null,

@@ -6,6 +6,7 @@ import { CreateUserTasks1763800001200 } from './1763800001200-CreateUserTasks';
 import { CreateIncidents1763800001300 } from './1763800001300-CreateIncidents';
 import { CreateEscalations1763800001400 } from './1763800001400-CreateEscalations';
 import { CreateInboxMessages1763800001500 } from './1763800001500-CreateInboxMessages';
+import { AddUserTaskSubject1763800001600 } from './1763800001600-AddUserTaskSubject';
 import { CreateCalendarOverrides1763800002000 } from './1763800002000-CreateCalendarOverrides';
 import { CreateNotificationDeliveries1763800003000 } from './1763800003000-CreateNotificationDeliveries';
 
@@ -25,6 +26,7 @@ import { CreateDrawDepartments1763800005300 } from './1763800005300-CreateDrawDe
 import { CreateDrawAssignments1763800005400 } from './1763800005400-CreateDrawAssignments';
 import { CreateDrawReplacements1763800005500 } from './1763800005500-CreateDrawReplacements';
 import { CreateDrawAddenda1763800005600 } from './1763800005600-CreateDrawAddenda';
+import { CreateInspections1763800006000 } from './1763800006000-CreateInspections';
 
 /** Every migration, in order. Listed explicitly so source (tests) and compiled code agree. */
 export const MIGRATIONS = [
@@ -36,6 +38,7 @@ export const MIGRATIONS = [
   CreateIncidents1763800001300,
   CreateEscalations1763800001400,
   CreateInboxMessages1763800001500,
+  AddUserTaskSubject1763800001600,
   CreateCalendarOverrides1763800002000,
   CreateNotificationDeliveries1763800003000,
   CreateItemLists1763800004000,
@@ -54,4 +57,5 @@ export const MIGRATIONS = [
   CreateDrawAssignments1763800005400,
   CreateDrawReplacements1763800005500,
   CreateDrawAddenda1763800005600,
+  CreateInspections1763800006000,
 ];

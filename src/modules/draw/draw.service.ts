@@ -703,6 +703,33 @@ export class DrawService {
     }));
   }
 
+  /**
+   * A department's current assignments (approved replacements applied), by target code; null
+   * while the department has not matched its inspectors. For the inspection module's form checks.
+   */
+  async currentAssignments(
+    drawId: string,
+    departmentCode: string,
+  ): Promise<Map<string, string[]> | null> {
+    const [stored] = await this.storedDepartments(drawId, departmentCode);
+    if (!stored) return null;
+    const { current } = await this.departmentState(drawId, departmentCode);
+    return new Map(current.map((a) => [a.targetCode, a.inspectors.map((i) => i.certificateNo)]));
+  }
+
+  /** The drawn target codes in draw order, and the draw's status; for distribution. */
+  async drawnTargets(drawId: string): Promise<{ status: Draw['status']; codes: string[] }> {
+    const draw = await this.load(drawId);
+    const rows = await this.targetRows(drawId);
+    return { status: draw.status, codes: rows.map((r) => r.code) };
+  }
+
+  /** Status of the task's draw (by its taskRef), or null when none was committed yet. */
+  async statusByTask(taskRef: string): Promise<{ id: string; status: Draw['status'] } | null> {
+    const draw = await this.db.getRepository(Draw).findOne({ where: { taskRef } });
+    return draw ? { id: draw.id, status: draw.status } : null;
+  }
+
   /** The department's proof, and its assignments with every approved replacement applied. */
   private async departmentState(drawId: string, departmentCode: string) {
     const [stored] = await this.storedDepartments(drawId, departmentCode);

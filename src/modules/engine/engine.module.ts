@@ -19,6 +19,7 @@ import {
 } from './engine.controllers';
 import { ENGINE_ENTITIES } from './entities';
 import { EscalationsService } from './escalations.service';
+import { FormOwners } from './form-owners';
 import { InboxService } from './inbox.service';
 import { IncidentsService } from './incidents.service';
 import { InstancesService } from './instances.service';
@@ -43,8 +44,22 @@ import { TasksService } from './tasks.service';
     IncidentsController,
     InboxController,
   ],
-  providers: [InstancesService, TasksService, EscalationsService, IncidentsService, InboxService],
-  exports: [InstancesService, TasksService, EscalationsService, IncidentsService, InboxService],
+  providers: [
+    InstancesService,
+    TasksService,
+    EscalationsService,
+    IncidentsService,
+    InboxService,
+    FormOwners,
+  ],
+  exports: [
+    InstancesService,
+    TasksService,
+    EscalationsService,
+    IncidentsService,
+    InboxService,
+    FormOwners,
+  ],
 })
 export class EngineModule implements OnModuleInit {
   constructor(

@@ -20,6 +20,7 @@ import { TemporalService } from '../temporal/temporal.service';
 import { actorOf, maySee, mayWorkOn } from './actor';
 import type { CompleteTaskDto, MyTasksQuery, ReassignTaskDto } from './dto/engine.dto';
 import { UserTaskRecord } from './entities';
+import { FormOwners } from './form-owners';
 import { validateFormOutput } from './form-validation';
 import { toHttpError } from './temporal-errors';
 
@@ -40,6 +41,7 @@ export class TasksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly temporal: TemporalService,
+    private readonly formOwners: FormOwners,
   ) {}
 
   /** Open tasks the principal may work on (the office: all open tasks). */
@@ -75,6 +77,8 @@ export class TasksService {
         ),
       );
     }
+    if (q.subject) qb.andWhere('t.subject = :subject', { subject: q.subject });
+    if (q.businessKey) qb.andWhere('t.businessKey = :bk', { bk: q.businessKey });
     if (q.dueBefore) qb.andWhere('t.dueAt <= :before', { before: new Date(q.dueBefore) });
     const rows = await qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.createdAt', 'ASC').getMany();
     return rows.filter((t) => mayWorkOn(principal, rights(t)));
@@ -106,8 +110,18 @@ export class TasksService {
     );
   }
 
-  async complete(principal: Principal, taskId: string, dto: CompleteTaskDto): Promise<TaskView> {
+  /**
+   * Completes a task with its form payload. A task whose form a domain module owns (FormOwners)
+   * is completed only through that module (`via`), which validates and records the step first.
+   */
+  async complete(
+    principal: Principal,
+    taskId: string,
+    dto: CompleteTaskDto,
+    via?: string,
+  ): Promise<TaskView> {
     const task = await this.openTask(principal, taskId, true);
+    this.formOwners.requireVia(task.form?.name, via);
     validateFormOutput(task.form, dto.output);
     return this.update(principal, task, 'task.complete-requested', { output: dto.output }, (h) =>
       h.executeUpdate(completeTaskUpdate, {

@@ -142,6 +142,8 @@ export interface EndEvent extends ElementBase {
 export interface UserTask extends ElementBase {
   type: 'userTask';
   assignment: Assignment;
+  /** Expression naming what the task is about (e.g. a target code), shown in inboxes and searchable. */
+  subject?: string;
   due?: TimerSpec;
   followUp?: TimerSpec;
   form?: FormSpec;

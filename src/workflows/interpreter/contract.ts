@@ -106,6 +106,7 @@ export interface TaskView {
   taskId: string;
   elementId: string;
   name?: string;
+  subject?: string;
   department?: string;
   role?: string;
   assignee?: string;
@@ -177,6 +178,7 @@ export interface TaskRecordInput {
   rootWorkflowId: string;
   elementId: string;
   name?: string;
+  subject?: string;
   department?: string;
   role?: string;
   assignee?: string;

@@ -70,6 +70,10 @@ export class MoveDeadlinesDto {
 export class MyTasksQuery {
   @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @IsOptional() @IsISO8601() dueBefore?: string;
+  /** Only tasks about this subject (jc:subject, e.g. a target code). */
+  @IsOptional() @IsString() @MaxLength(200) subject?: string;
+  /** Only tasks of instances with this business key. */
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
 }
 
 export class CompleteTaskDto {

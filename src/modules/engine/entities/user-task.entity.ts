@@ -22,6 +22,10 @@ export class UserTaskRecord {
   @Column({ type: 'varchar', length: 300, nullable: true })
   name: string | null;
 
+  /** What the task is about (jc:subject), e.g. a target code or a follow-up id. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  subject: string | null;
+
   @Column({ name: 'definition_key', type: 'varchar', length: 200, nullable: true })
   definitionKey: string | null;
 

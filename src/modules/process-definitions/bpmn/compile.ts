@@ -455,6 +455,8 @@ class Compiler {
       );
     }
     const task: UserTask = { ...base, type: 'userTask', assignment };
+    const subject = attr(el, 'jc:subject');
+    if (subject) task.subject = subject;
     const due = this.due(el, zeebeSchedule);
     if (due) task.due = due;
     const followUp = attr(el, 'camunda:followUpDate') ?? attr(zeebeSchedule, 'followUpDate');

@@ -399,6 +399,7 @@ function expressionSites(scopes: Scope[]): ExpressionSite[] {
         const a = el.assignment;
         add(el.id, 'jc:department', a.department, 'template');
         add(el.id, 'jc:role', a.role, 'template');
+        add(el.id, 'jc:subject', el.subject, 'template');
         add(el.id, 'assignee', a.user, 'template');
         for (const g of a.candidateGroups ?? []) add(el.id, 'candidateGroups', g, 'template');
       }

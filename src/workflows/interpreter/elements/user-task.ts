@@ -31,6 +31,7 @@ export async function userTask(
     taskId,
     elementId: el.id,
     name: el.name,
+    subject: text(el.subject),
     department: text(el.assignment.department),
     role: el.assignment.role,
     assignee: text(el.assignment.user),
