@@ -12,6 +12,7 @@ import {
 } from './definition.command';
 import { DRAW_COMMANDS } from './draw.command';
 import { EngineCommand, EngineInstancesCommand, EngineStartCommand } from './engine.command';
+import { InboxCommand } from './inbox.command';
 import { MigrateCommand } from './migrate.command';
 import { REGISTRY_COMMANDS } from './targets.command';
 import { SeedDemoCommand } from './seed-demo.command';
@@ -44,6 +45,7 @@ import {
     EngineCommand,
     EngineStartCommand,
     EngineInstancesCommand,
+    InboxCommand,
     ...REGISTRY_COMMANDS,
   ],
 })

@@ -23,3 +23,29 @@ export const PENGYANG_DEPARTMENTS = [
 
 /** Demo password for every seeded account (printed by seed-demo; change it in production). */
 export const DEMO_PASSWORD = 'jointcheck-demo';
+
+/** Pengyang county's administrative division code (GB/T 2260, 6 digits as the directory stores it). */
+export const PENGYANG_REGION = '640425';
+
+/** The county's towns and townships (乡镇), for demo addresses. */
+export const TOWNSHIPS = [
+  '白阳镇',
+  '王洼镇',
+  '古城镇',
+  '红河镇',
+  '新集乡',
+  '城阳乡',
+  '孟塬乡',
+  '冯庄乡',
+  '小岔乡',
+  '罗洼乡',
+  '交岔乡',
+  '草庙乡',
+];
+
+/**
+ * The departments of the demo joint task: the market-regulation bureau initiates (it hosts the
+ * office and leads the joint list, PY), emergency management and agriculture take part; the same
+ * trio as the lifecycle tests (test/support/inspection-fixture.ts).
+ */
+export const JOINT_DEPARTMENTS = ['SCJGJ', 'YJJ', 'NYNCJ'] as const;

@@ -7,11 +7,14 @@ export interface DemoAccount {
   username: string;
   department: string;
   role: Role;
+  /** False when the account existed before this run. */
+  created: boolean;
 }
 
 /**
- * The demo county: the office, the 14 departments and, per department, an admin, an officer and
- * an inspector account. Idempotent: a second run adds only what is missing.
+ * The demo county's organisation: the office, the 14 departments and, per department, an admin
+ * and an officer account. Idempotent: a second run adds only what is missing. Tests seed this
+ * much; `jointcheck seed-demo` adds the registries and plans (DemoCountyService).
  */
 @Injectable()
 export class SeedDemoService {
@@ -44,7 +47,7 @@ export class SeedDemoService {
     displayName: string,
     departmentCode: string,
     role: Role,
-  ) {
+  ): Promise<DemoAccount> {
     const existing = await this.auth.findUser(username);
     if (!existing) {
       await this.auth.createUser({
@@ -55,6 +58,6 @@ export class SeedDemoService {
         role,
       });
     }
-    return { username, department: departmentCode, role };
+    return { username, department: departmentCode, role, created: !existing };
   }
 }
