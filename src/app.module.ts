@@ -7,8 +7,11 @@ import { DatabaseModule } from './modules/database/database.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DrawModule } from './modules/draw/draw.module';
 import { EngineModule } from './modules/engine/engine.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { InspectionModule } from './modules/inspection/inspection.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PublicationModule } from './modules/publication/publication.module';
 import { ProcessDefinitionsModule } from './modules/process-definitions/process-definitions.module';
 import { TemporalModule } from './modules/temporal/temporal.module';
 import { REGISTRY_MODULES } from './modules/public-registry/registry-modules';
@@ -28,6 +31,9 @@ export const FEATURE_MODULES: Type[] = [
   DrawModule,
   NotificationsModule,
   ...REGISTRY_MODULES,
+  DocumentsModule,
+  PublicationModule,
+  InspectionModule,
 ];
 
 export interface AppModuleOptions {

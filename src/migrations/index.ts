@@ -27,6 +27,8 @@ import { CreateDrawAssignments1763800005400 } from './1763800005400-CreateDrawAs
 import { CreateDrawReplacements1763800005500 } from './1763800005500-CreateDrawReplacements';
 import { CreateDrawAddenda1763800005600 } from './1763800005600-CreateDrawAddenda';
 import { CreateInspections1763800006000 } from './1763800006000-CreateInspections';
+import { CreateDocuments1763800006400 } from './1763800006400-CreateDocuments';
+import { CreatePublication1763800006500 } from './1763800006500-CreatePublication';
 
 /** Every migration, in order. Listed explicitly so source (tests) and compiled code agree. */
 export const MIGRATIONS = [
@@ -58,4 +60,6 @@ export const MIGRATIONS = [
   CreateDrawReplacements1763800005500,
   CreateDrawAddenda1763800005600,
   CreateInspections1763800006000,
+  CreateDocuments1763800006400,
+  CreatePublication1763800006500,
 ];
