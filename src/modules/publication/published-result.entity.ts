@@ -61,7 +61,7 @@ export class PublishedResult {
   @Column({ name: 'item_name', type: 'varchar', length: 200 })
   itemName: string;
 
-  /** Null when withheld. */
+  /** Null when withheld, and on a withdrawal entry (the withdrawn content is not repeated). */
   @Column({ type: 'varchar', length: 32, nullable: true })
   result: string | null;
 
