@@ -155,6 +155,12 @@ describe('joint inspection, end to end', () => {
       entropySource: { kind: 'witness', description: '公证员现场掷骰' },
     };
     expectStatus(await d.post(officer(YJ), `/inspections/${id}/draw/commit`, commit), 403);
+    const bad = await d.post(officer(LEAD), `/inspections/${id}/draw/commit`, {
+      ...commit,
+      rules: [{ stratum: 'A', count: -1 }],
+    });
+    expectStatus(bad, 400);
+    expect(JSON.stringify(bad.body)).toContain('rules');
     expectStatus(await d.post(officer(LEAD), `/inspections/${id}/draw/commit`, commit), 201);
     await d.step(id, 'drawTargets');
     expectStatus(

@@ -19,7 +19,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DrawScopeDto, EntropySourceDto, StratumRuleDto } from '../../draw/dto/draw.dto';
+import { PickType } from '@nestjs/swagger';
+import { CommitDrawDto, DrawEntropyDto } from '../../draw/dto/draw.dto';
 import { FOLLOW_UP_KINDS, ITEM_RESULTS, type FollowUpKind, type ItemResult } from '../entities';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -162,35 +163,16 @@ export class DeclineReviewDto {
   note: string;
 }
 
-/** The commitment (抽取承诺): rules per credit-risk class and the announced entropy source. */
-export class CommitDto {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => StratumRuleDto)
-  rules: StratumRuleDto[];
+/** The commitment (抽取承诺): the draw's rules, entropy source, scope and mode reason. */
+export class CommitDto extends PickType(CommitDrawDto, [
+  'rules',
+  'entropySource',
+  'scope',
+  'modeReason',
+] as const) {}
 
-  @ValidateNested()
-  @Type(() => EntropySourceDto)
-  entropySource: EntropySourceDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DrawScopeDto)
-  scope?: DrawScopeDto;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  modeReason?: string;
-}
-
-export class EntropyDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  entropy: string;
-}
+/** The witness entropy, exactly as the draw takes it. */
+export class EntropyDto extends DrawEntropyDto {}
 
 export class MatchDto {
   @IsArray()
