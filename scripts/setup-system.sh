@@ -3,11 +3,13 @@
 #   chromium        - the real browser that runs templates/public/draw-verify.html in the
 #                     draw integration test (driven by puppeteer-core at /usr/bin/chromium)
 #   fonts-noto-cjk  - Chinese glyphs, so the verifier page renders 验证通过 legibly in screenshots
+#                     and documents (文书) print Chinese text into their PDFs
+#   poppler-utils   - pdftotext, with which the documents test reads the Chinese text back
 # Idempotent: installs only what is missing; quiet unless something is installed or fails.
 set -eu
 
 missing=""
-for pkg in chromium fonts-noto-cjk; do
+for pkg in chromium fonts-noto-cjk poppler-utils; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing="$missing $pkg"
   fi

@@ -156,6 +156,9 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
     },
 
     async recordInstance(event) {
+      // Read before the transaction: a second pool connection taken inside it deadlocks MySQL's
+      // pool once as many instances start at once as there are connections.
+      const def = await deps.definitions.summary(event.definitionId);
       await tx(async (m) => {
         const repo = m.getRepository(ProcessInstanceRecord);
         const existing = await repo.findOne({ where: { workflowId: event.workflowId } });
@@ -185,7 +188,6 @@ export function createEngineActivities(deps: EngineActivityDeps): EngineActivity
           );
           return;
         }
-        const def = await deps.definitions.summary(event.definitionId);
         const parent = event.parentWorkflowId
           ? await repo.findOne({ where: { workflowId: event.parentWorkflowId } })
           : null;

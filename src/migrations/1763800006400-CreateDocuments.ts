@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { datetime, isMysql, longText, varchar } from './helpers';
+import { datetime, longBlob, longText, varchar } from './helpers';
 
 /** Documents (文书) of a joint task: HTML and PDF bytes with their SHA-256, one per kind and subject. */
 export class CreateDocuments1763800006400 implements MigrationInterface {
@@ -17,10 +17,11 @@ export class CreateDocuments1763800006400 implements MigrationInterface {
           varchar('title', 300),
           longText(q, 'html', false),
           varchar('html_sha256', 64),
-          { name: 'pdf', type: isMysql(q) ? 'longblob' : 'blob', isNullable: true },
+          longBlob(q, 'pdf'),
           varchar('pdf_sha256', 64, true),
           varchar('status', 16),
           datetime('created_at'),
+          datetime('sent_at', true),
         ],
         uniques: [
           { name: 'uq_documents_kind_subject', columnNames: ['inspection_id', 'kind', 'subject'] },

@@ -31,3 +31,8 @@ export function longText(q: QueryRunner, name: string, nullable = true): TableCo
 export function varchar(name: string, length: number, nullable = false): TableColumnOptions {
   return { name, type: 'varchar', length: String(length), isNullable: nullable };
 }
+
+/** Unbounded binary (LONGBLOB on MySQL, BLOB on SQLite), for PDFs and other files. */
+export function longBlob(q: QueryRunner, name: string, nullable = true): TableColumnOptions {
+  return { name, type: isMysql(q) ? 'longblob' : 'blob', isNullable: nullable };
+}

@@ -1,6 +1,22 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type DocumentStatus = 'issued' | 'sent' | 'archived';
+/** What a document is; `notices` binds every notice of a task into one PDF for the archive. */
+export const DOCUMENT_KINDS = [
+  'notice',
+  'notices',
+  'scheme',
+  'draw-proof',
+  'target-list',
+  'forms',
+  'results',
+  'follow-ups',
+  'report',
+  'manifest',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_STATUSES = ['issued', 'sent', 'archived'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** A rendered document (文书) of a task with the SHA-256 of its exact bytes. */
 @Entity({ name: 'documents' })
@@ -11,7 +27,7 @@ export class DocumentRecord {
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 
-  /** notice, scheme, draw-proof, target-list, notices, forms, results, follow-ups, report. */
+  /** One of DOCUMENT_KINDS. */
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 
@@ -22,9 +38,11 @@ export class DocumentRecord {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
+  /** The exact HTML, loaded only on request (lists stay small). */
   @Column({ type: 'text', select: false })
   html: string;
 
+  /** SHA-256 (hex) of the HTML's UTF-8 bytes. */
   @Column({ name: 'html_sha256', type: 'varchar', length: 64 })
   htmlSha256: string;
 
@@ -39,4 +57,8 @@ export class DocumentRecord {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** When it was sent to its addressee (a notice to its target). */
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
+  sentAt: Date | null;
 }

@@ -17,6 +17,20 @@ export interface ArchivePart {
   data: { title: string } & Record<string, unknown>;
 }
 
+/**
+ * Pages per archived volume (册): a PDF with embedded CJK glyphs is ~0.2 MB a page, and a stored
+ * document must stay well under MySQL's max_allowed_packet (16 MB by default).
+ */
+export const PAGES_PER_VOLUME = 25;
+
+/** Splits a long list into volumes of PAGES_PER_VOLUME. */
+export function volumes<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += PAGES_PER_VOLUME)
+    out.push(items.slice(at, at + PAGES_PER_VOLUME));
+  return out;
+}
+
 const RESULT_LABELS: Record<string, string> = {
   no_problem: '未发现问题',
   problem: '发现问题',
@@ -88,8 +102,15 @@ export function archiveParts(input: ArchiveInput): ArchivePart[] {
     part('scheme', '联合抽查检查方案', schemeData(input)),
     part('draw-proof', '抽取承诺与抽取证明', proofData(input)),
     part('target-list', '检查对象名单', targetListData(input)),
-    ...departments.map((d) =>
-      part('forms', `检查记录表（${dept(input.names, d)}）`, formsData(input, d), d),
+    ...departments.flatMap((d) =>
+      volumes(input.forms.filter((f) => f.departmentCode === d)).map((forms, k) =>
+        part(
+          'forms',
+          `检查记录表（${dept(input.names, d)}，第${k + 1}册）`,
+          formsData({ ...input, forms }, d),
+          `${d}:${k + 1}`,
+        ),
+      ),
     ),
     part('results', '抽查结果公示记录', resultsData(input)),
     part('follow-ups', '后续处置记录', followUpData(input)),

@@ -9,7 +9,7 @@ import type { DrawProof } from '../draw/core';
 import { DrawService } from '../draw/draw.service';
 import { ItemsService } from '../items/items.service';
 import { PublicationService } from '../publication/publication.service';
-import { archiveParts, noticeData, type Names } from './archive-data';
+import { archiveParts, noticeData, volumes, type Names } from './archive-data';
 import {
   FollowUp,
   Inspection,
@@ -77,6 +77,8 @@ export class InspectionDocuments {
     if (inspection.status !== 'archived') {
       if (inspection.status !== 'archiving') await this.setStatus(inspection, 'archiving');
       await this.renderArchive(inspection);
+      // The 归档清单 itself, last: it lists every document above with its hashes.
+      await this.documents.issueManifest(inspectionId, SYSTEM_PRINCIPAL);
     }
     const manifest = await this.documents.manifest(inspectionId);
     if (inspection.status !== 'archived')
@@ -134,21 +136,23 @@ export class InspectionDocuments {
           SYSTEM_PRINCIPAL,
         );
     });
-    // Notices were issued as HTML while the task ran; the archive keeps them with a PDF bundle.
-    if (notices.length && !existing.has('notices|')) {
-      const bodies = await Promise.all(notices.map((n) => this.documents.get(n.id)));
-      const bundle = bodies
+    // Notices were issued as HTML while the task ran; the archive binds them into PDF volumes.
+    for (const [k, volume] of volumes(notices).entries()) {
+      const subject = String(k + 1);
+      if (existing.has(`notices|${subject}`)) continue;
+      const bodies = await Promise.all(volume.map((n) => this.documents.get(n.id)));
+      const html = bodies
         .map((b) => b.html)
         .join('\n<div style="page-break-after: always"></div>\n');
-      const [pdf] = await this.documents.toPdf([bundle]);
+      const [pdf] = await this.documents.toPdf([html]);
       await this.documents.issue(
         undefined,
         {
           inspectionId: inspection.id,
           kind: 'notices',
-          subject: '',
-          title: '检查通知书汇编',
-          html: bundle,
+          subject,
+          title: `检查通知书汇编（第${subject}册）`,
+          html,
           pdf,
           status: 'archived',
         },

@@ -134,8 +134,7 @@ export class InspectionForms {
       });
       if (!form) continue;
       try {
-        await this.steps.complete(SYSTEM_PRINCIPAL, task, { formId: form.id });
-        done += 1;
+        if (await this.steps.completeIfOpen(SYSTEM_PRINCIPAL, task, { formId: form.id })) done += 1;
       } catch (err) {
         this.log.warn(`could not complete ${task.taskId}: ${String(err)}`);
       }
@@ -249,8 +248,10 @@ export class InspectionForms {
       department: form.departmentCode,
       subject: form.targetCode,
     });
-    if (task) await this.steps.complete(principal, task, { formId: form.id });
-    return { targetCode: form.targetCode, formId: form.id, completed: !!task };
+    const completed = task
+      ? await this.steps.completeIfOpen(principal, task, { formId: form.id })
+      : false;
+    return { targetCode: form.targetCode, formId: form.id, completed };
   }
 
   private async targetsOf(id: string, codes: string[]): Promise<Map<string, InspectionTarget>> {

@@ -220,7 +220,7 @@ export class InspectionSteps {
     const result = done
       ? { alreadyPublished: true }
       : await this.publication.publishDepartment(id, dept, principal);
-    if (task) await this.steps.complete(principal, task, {});
+    if (task) await this.steps.completeIfOpen(principal, task, {});
     return result;
   }
 
@@ -237,8 +237,7 @@ export class InspectionSteps {
         .findOne({ where: { workflowId: task.rootWorkflowId } });
       if (!inspection || !task.departmentCode) continue;
       if (!(await this.publication.isPublished(inspection.id, task.departmentCode))) continue;
-      await this.steps.complete(SYSTEM_PRINCIPAL, task, {});
-      done += 1;
+      if (await this.steps.completeIfOpen(SYSTEM_PRINCIPAL, task, {})) done += 1;
     }
     return done;
   }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/roles';
@@ -57,5 +57,24 @@ export class StepTasks {
     output: Record<string, unknown>,
   ): Promise<void> {
     await this.tasks.complete(principal, task.taskId, { output }, INSPECTION_MODULE);
+  }
+
+  /**
+   * Completes the task unless someone else (the reconciling sweep, a retried request) completed
+   * it first — the engine then answers 409 (task no longer open, from the record or from the
+   * workflow, whichever learnt it first); returns whether this call did.
+   */
+  async completeIfOpen(
+    principal: Principal,
+    task: UserTaskRecord,
+    output: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await this.complete(principal, task, output);
+      return true;
+    } catch (err) {
+      if (err instanceof HttpException && err.getStatus() === 409) return false;
+      throw err;
+    }
   }
 }

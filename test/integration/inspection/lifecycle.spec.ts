@@ -343,8 +343,17 @@ describe('joint inspection, end to end', () => {
       'report',
     ])
       expect(kinds).toContain(kind);
-    expect(docs.filter((x) => x.kind === 'forms')).toHaveLength(3);
+    // one department's forms in volumes of 25 pages: 52 targets → 3 volumes each
+    const forms = docs.filter((x) => x.kind === 'forms') as unknown as Array<{ subject: string }>;
+    expect(forms.map((x) => x.subject).sort()).toEqual(
+      DEPTS.flatMap((dept) => [1, 2, 3].map((k) => `${dept}:${k}`)).sort(),
+    );
+    expect(docs.filter((x) => x.kind === 'notices')).toHaveLength(3);
     expect(manifest.body.verify.ok).toBe(true);
+    const listed = (await d.get(officer(NY), `/inspections/${id}/documents`)).body as Array<{
+      kind: string;
+    }>;
+    expect(listed.map((x) => x.kind)).toContain('manifest');
     for (const doc of docs.filter((x) => x.kind !== 'notice')) {
       const pdf = await d
         .get(officer(NY), `/inspections/${id}/documents/${doc.id}.pdf`)
