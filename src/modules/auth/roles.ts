@@ -1,10 +1,26 @@
 /**
- * Roles: the joint-meeting office (联席会议办公室) sees and acts everywhere; department admins
- * (部门负责人) approve within their department; officers (经办人) do its steps; inspectors (检查人员)
- * see their assignments.
+ * Business roles: the joint-meeting office (联席会议办公室) sees and acts everywhere; department
+ * admins (部门负责人) approve within their department; officers (经办人) do its steps; inspectors
+ * (检查人员) see their assignments.
  */
-export const ROLES = ['office', 'dept_admin', 'dept_officer', 'inspector'] as const;
+export const BUSINESS_ROLES = ['office', 'dept_admin', 'dept_officer', 'inspector'] as const;
+export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+
+/**
+ * Separated administration (三员分立, MLPS 2.0 level 3): the system administrator (系统管理员:
+ * users, departments, configuration), the security administrator (安全管理员: roles, lockouts,
+ * two-factor policy) and the audit administrator (审计管理员: reads and verifies the audit log).
+ * None of them is a business role and none can do another's job.
+ */
+export const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+export const ROLES = [...BUSINESS_ROLES, ...ADMIN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
+
+export function isAdminRole(role: string): role is AdminRole {
+  return (ADMIN_ROLES as readonly string[]).includes(role);
+}
 
 /** The authenticated caller, as carried in the access token. */
 export interface Principal {
