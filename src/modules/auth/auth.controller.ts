@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { requireDepartment, requireOffice, requireRole } from './access';
 import { AuthService } from './auth.service';
-import { CurrentPrincipal, Public } from './decorators';
+import { CurrentPrincipal } from './decorators';
 import { CreateDepartmentDto, CreateUserDto, LoginDto } from './dto/auth.dto';
 import type { Principal } from './roles';
 
@@ -11,7 +11,6 @@ import type { Principal } from './roles';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() dto: LoginDto) {

@@ -1,21 +1,42 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC } from './decorators';
+import type { Request } from 'express';
+import { roleAllowed, ROUTE_ACCESS } from './route-access';
+import { routeKey } from './route-key';
+import type { Principal } from './roles';
 
-/** Global guard: every endpoint needs a principal unless marked @Public(). */
+/**
+ * Global guard: every route is looked up in the route-access table (deny by default). Public
+ * routes pass; every other route needs a principal (bearer token) whose role the rule names.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+  private readonly logger = new Logger('RouteAccess');
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    return isPublic ? true : super.canActivate(context);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const key = routeKey(context.getClass(), context.getHandler());
+    const rule = key ? ROUTE_ACCESS[key] : undefined;
+    if (!rule) {
+      this.logger.error(`route ${key ?? '?'} has no access rule in route-access.ts: refused`);
+      throw new ForbiddenException(
+        `该接口未声明访问规则，已拒绝 / route ${key} has no access rule`,
+      );
+    }
+    if (rule === 'public') return true;
+    await super.canActivate(context);
+    const principal = context.switchToHttp().getRequest<Request>().user as Principal;
+    if (!roleAllowed(rule, principal.role)) {
+      throw new ForbiddenException(
+        `此操作需要角色 ${(rule as readonly string[]).join(' / ')}，当前角色为 ${principal.role}`,
+      );
+    }
+    return true;
   }
 
   override handleRequest<T>(err: unknown, user: T): T {

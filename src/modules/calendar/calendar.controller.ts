@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Public } from '../auth/decorators';
+import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from './calendar.service';
 import { AddWorkingDaysQuery, ImportScheduleDto, SetDayDto } from './dto/calendar.dto';
@@ -24,19 +24,16 @@ import { AddWorkingDaysQuery, ImportScheduleDto, SetDayDto } from './dto/calenda
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Public()
   @Get('add-working-days')
   addWorkingDays(@Query() q: AddWorkingDaysQuery) {
     return this.calendar.addWorkingDays(q.from, q.n);
   }
 
-  @Public()
   @Get('days/:date')
   day(@Param('date') date: string) {
     return this.calendar.dayInfo(date);
   }
 
-  @Public()
   @Get('years/:year')
   year(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
     return this.calendar.showYear(year);

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators';
 import { DrawInputErrorFilter } from './draw-input.filter';
 import { DrawService } from './draw.service';
 import { ProofQuery } from './dto/draw.dto';
@@ -14,14 +13,12 @@ export class PublicDrawController {
   constructor(private readonly draws: DrawService) {}
 
   /** The proof after the draw; before it only the commitment. */
-  @Public()
   @Get(':id')
   proof(@Param('id') id: string, @Query() query: ProofQuery) {
     return this.draws.proof(id, query.snapshot);
   }
 
   /** The exact committed snapshot text; its SHA-256 is commitment.snapshotHash. */
-  @Public()
   @Get(':id/snapshot')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   snapshot(@Param('id') id: string) {
@@ -29,14 +26,12 @@ export class PublicDrawController {
   }
 
   /** Approved addenda (exceptions recorded after the reveal). */
-  @Public()
   @Get(':id/addenda')
   addenda(@Param('id') id: string) {
     return this.draws.publicAddenda(id);
   }
 
   /** The browser verifier; open with ?proof=/public/draws/<id>. */
-  @Public()
   @Get(':id/verify')
   @Header('Content-Type', 'text/html; charset=utf-8')
   verify() {

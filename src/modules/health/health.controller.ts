@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/decorators';
 import { TemporalService } from '../temporal/temporal.service';
 import { WorkerService } from '../temporal/worker.service';
 
@@ -19,7 +18,6 @@ export class HealthController {
     @Optional() private readonly worker?: WorkerService,
   ) {}
 
-  @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, temporal] = await Promise.all([this.database(), this.temporalCheck()]);

@@ -337,10 +337,13 @@ export class InspectorsService {
   }
 
   /** Officials see every department's directory (the draw is public); contacts included. */
+  /** The office sees every department's inspectors; a department only its own (conflicts included). */
   async list(department: string | undefined, principal: Principal) {
     requireRole(principal, 'office', 'dept_admin', 'dept_officer');
+    if (department) requireDepartment(principal, department);
+    const scope = department ?? (principal.isOffice ? undefined : principal.departmentCode);
     return this.db.getRepository(Inspector).find({
-      where: department ? { departmentCode: department } : {},
+      where: scope ? { departmentCode: scope } : {},
       relations: { conflicts: true },
       order: { departmentCode: 'ASC', name: 'ASC' },
     });
@@ -348,7 +351,9 @@ export class InspectorsService {
 
   async get(id: string, principal: Principal) {
     requireRole(principal, 'office', 'dept_admin', 'dept_officer');
-    return this.find(id);
+    const inspector = await this.find(id);
+    requireDepartment(principal, inspector.departmentCode);
+    return inspector;
   }
 
   /** A department's inspectors with the facts the draw needs (qualification, status, conflicts). */

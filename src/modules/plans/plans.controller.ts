@@ -1,10 +1,12 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Delete,
   Get,
   HttpCode,
   Param,
+  ParseIntPipe,
   ParseUUIDPipe,
   Post,
   Query,
@@ -28,8 +30,9 @@ export class PlansController {
   }
 
   @Get('coverage/:year')
-  coverage(@Param('year') year: string) {
-    return this.plans.jointCoverage(Number(year));
+  coverage(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+    if (year < 2000 || year > 2100) throw new BadRequestException('year 应为 2000–2100 之间的年份');
+    return this.plans.jointCoverage(year);
   }
 
   @Post()

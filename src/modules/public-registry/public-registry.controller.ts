@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators';
 import { ItemsService } from '../items/items.service';
 import type { TaskSampling } from '../plans/plan.entity';
 import { JOINT_OWNER } from '../plans/plan.entity';
@@ -26,7 +25,6 @@ function samplingText(s: TaskSampling): string {
  * plans. No login; drafts never appear; nothing personal is in these objects.
  */
 @ApiTags('public')
-@Public()
 @Controller('public')
 export class PublicRegistryController {
   constructor(

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/decorators';
 import { renderPublicPage } from '../public-registry/public-pages';
 import { RESULT_LABELS, type PublicEntry } from './public-view';
 import { PAGE_SIZE, PublicResultsService, type PublicEnterprise } from './public-results.service';
@@ -60,7 +59,6 @@ const enterpriseView = (e: PublicEnterprise) => ({ ...e, rows: e.entries.map(row
  * publish, with corrections and withdrawals on record. Paths ending in .html are the pages.
  */
 @ApiTags('public')
-@Public()
 @Controller('public')
 export class PublicResultsController {
   constructor(private readonly results: PublicResultsService) {}
