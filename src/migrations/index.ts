@@ -30,6 +30,7 @@ import { CreateInspections1763800006000 } from './1763800006000-CreateInspection
 import { CreateDocuments1763800006400 } from './1763800006400-CreateDocuments';
 import { CreatePublication1763800006500 } from './1763800006500-CreatePublication';
 import { AddDrawOwnerAndDisclosure1763800007200 } from './1763800007200-AddDrawOwnerAndDisclosure';
+import { AddInspectorLogin1763800007210 } from './1763800007210-AddInspectorLogin';
 
 /** Every migration, in order. Listed explicitly so source (tests) and compiled code agree. */
 export const MIGRATIONS = [
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   CreateDocuments1763800006400,
   CreatePublication1763800006500,
   AddDrawOwnerAndDisclosure1763800007200,
+  AddInspectorLogin1763800007210,
 ];
