@@ -625,11 +625,11 @@ export class DrawService {
   }
 
   /** The full proof for the draw's departments (the owner's step), disclosed or not. */
-  async fullProof(drawId: string): Promise<DrawProof> {
+  async fullProof(drawId: string, snapshotMode?: 'inline' | 'url'): Promise<DrawProof> {
     const draw = await this.load(drawId, true);
     if (draw.status === 'committed')
       throw new ConflictException('尚未抽取检查对象 / not drawn yet');
-    return this.assemble(draw);
+    return this.assemble(draw, snapshotMode);
   }
 
   /**
