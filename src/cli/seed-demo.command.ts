@@ -40,7 +40,7 @@ function accountLines(accounts: DemoAccount[], county: CountySummary): string[] 
     ...accounts.map((a) => `  ${a.username.padEnd(16)}${a.role.padEnd(14)}${a.department}`),
     ...Object.entries(county.inspectors.accounts).map(
       ([dept, names]) =>
-        `  执法人员 inspectors ${dept}: ${names[0]} … ${names[names.length - 1]}（${names.length}，role inspector，用户名即执法证号 username = certificate number）`,
+        `  执法人员 inspectors ${dept}: ${names[0]} … ${names[names.length - 1]}（${names.length}，role inspector，登录名与公开的执法证号分开 login linked to, not equal to, the certificate number）`,
     ),
   ];
 }

@@ -29,14 +29,19 @@ export interface County {
   planTaskKey: string;
   windowStart: string;
   windowEnd: string;
-  /** Inspector certificate numbers (= their usernames) per department. */
+  /** Inspector certificate numbers (public) per department. */
   inspectors: Record<string, string[]>;
+  /** Each inspector's login by certificate number (`insp-scjgj-001`: not the public identifier). */
+  logins: Record<string, string>;
 }
+
+/** The login of a fixture inspector: kept apart from the certificate number it is linked to. */
+export const loginOf = (certificateNo: string): string => `insp-${certificateNo.toLowerCase()}`;
 
 /**
  * A county ready for one joint task, on a demo-seeded app: a published item list with one item
  * per department, `targets` targets every department supervises, `perDept` qualified inspectors
- * per department (each with a login named by its certificate number) and a published joint plan
+ * per department (each with a login `insp-<certificate number>` linked to its entry) and a published joint plan
  * with one joint task. Registry data is set up through the registries' services; targets are
  * inserted directly (the import path has its own tests).
  */
@@ -83,7 +88,20 @@ export async function setUpCounty(
     OFFICE,
   )) as { task: { taskKey: string } };
   await plans.publish(plan.id, OFFICE);
-  return { year, planId: plan.id, planTaskKey: task.taskKey, windowStart, windowEnd, inspectors };
+  const logins = Object.fromEntries(
+    Object.values(inspectors)
+      .flat()
+      .map((c) => [c, loginOf(c)]),
+  );
+  return {
+    year,
+    planId: plan.id,
+    planTaskKey: task.taskKey,
+    windowStart,
+    windowEnd,
+    inspectors,
+    logins,
+  };
 }
 
 async function insertTargets(app: INestApplication, n: number): Promise<void> {
@@ -126,6 +144,13 @@ async function createInspectors(
     out[dept] = [];
     for (let k = 1; k <= perDept; k++) {
       const certificateNo = `${dept}-${String(k).padStart(3, '0')}`;
+      await auth.createUser({
+        username: loginOf(certificateNo),
+        displayName: `${dept}执法人员${k}`,
+        password: DEMO_PASSWORD,
+        departmentCode: dept,
+        role: 'inspector',
+      });
       await service.create(
         {
           name: `${dept}执法人员${k}`,
@@ -133,16 +158,10 @@ async function createInspectors(
           certificateNo,
           enforcementQualified: true,
           expertiseTags: ['食品'],
+          username: loginOf(certificateNo),
         },
         OFFICE,
       );
-      await auth.createUser({
-        username: certificateNo,
-        displayName: `${dept}执法人员${k}`,
-        password: DEMO_PASSWORD,
-        departmentCode: dept,
-        role: 'inspector',
-      });
       out[dept].push(certificateNo);
     }
   }

@@ -12,7 +12,7 @@ import { PlansService } from '../plans/plans.service';
 import { parseTargetRow, type TargetInput } from '../registry-core';
 import { scopeConditions, whereClause, type EligibleScope } from '../targets/eligible-scope';
 import { TargetBatchWriter } from '../targets/target-batch-writer';
-import { DEMO_CONFLICTS, demoInspectors } from './demo-inspectors';
+import { DEMO_CONFLICTS, demoInspectors, inspectorLogin } from './demo-inspectors';
 import { DEMO_ITEMS, departmentTask, itemDto, JOINT_TASK_ITEMS, jointTask } from './demo-items';
 import { DEMO_PASSWORD, JOINT_DEPARTMENTS } from './pengyang';
 import { pengyangTargetValues } from './synthetic-targets';
@@ -48,7 +48,7 @@ export interface CountySummary {
     added: number;
     accountsAdded: number;
     conflictsAdded: number;
-    /** Inspector logins (= certificate numbers) per department. */
+    /** Inspector logins (`insp-scjgj-001`, linked to the certificate numbers) per department. */
     accounts: Record<string, string[]>;
   };
   /** Null when the year's published item list lacks the demo items (not seeded by us). */
@@ -206,14 +206,11 @@ export class DemoCountyService {
       accounts[dept] = [];
       for (const dto of everyone.filter((i) => i.departmentCode === dept)) {
         const cert = dto.certificateNo as string;
-        if (!known.has(cert)) {
-          await this.inspectors.create(dto, admin);
-          out.added++;
-        }
-        if (!(await this.auth.findUser(cert))) {
+        const login = inspectorLogin(cert);
+        if (!(await this.auth.findUser(login))) {
           await this.auth.createUser(
             {
-              username: cert,
+              username: login,
               displayName: dto.name,
               password: DEMO_PASSWORD,
               departmentCode: dept,
@@ -223,7 +220,11 @@ export class DemoCountyService {
           );
           out.accountsAdded++;
         }
-        accounts[dept].push(cert);
+        if (!known.has(cert)) {
+          await this.inspectors.create({ ...dto, username: login }, admin);
+          out.added++;
+        }
+        accounts[dept].push(login);
       }
       for (const i of await this.inspectors.list(dept, admin)) {
         out.total++;
@@ -256,7 +257,7 @@ export class DemoCountyService {
       await this.inspectors.declareConflict(
         inspector.id,
         { kind: 'target', value: code, reason: conflict.reason },
-        await this.principal(conflict.certificateNo),
+        await this.principal(inspectorLogin(conflict.certificateNo)),
       );
       added++;
     }

@@ -1,8 +1,9 @@
 /**
  * The demo county's inspectors (执法检查人员): 20 per joint-task department, all on duty and
  * qualified for on-site work (NX 15), with the expertise tags of their department's items. Each
- * gets a login named by the certificate number, because an inspector may act only on targets that
- * certificate number was matched to.
+ * gets a login (`insp-scjgj-001`) linked to his directory entry: an inspector may act only on
+ * targets his certificate number was matched to, and the certificate number is public (draw
+ * proofs) while a login name is not.
  */
 import type { InspectorDto } from '../inspectors/dto/inspector.dto';
 import { departmentExpertise } from './demo-items';
@@ -16,9 +17,14 @@ const SURNAMES = '王李张刘杨马赵陈海虎冯韩黄周吴徐孙胡朱高�
 const GIVEN = '志军晓红建国玉梅文斌海燕永强学东丽娟春生宏伟慧敏世杰佳怡立新'.split('');
 const POSITIONS = ['执法队员', '科员', '一级科员', '四级主任科员', '副所长', '执法大队副大队长'];
 
-/** Certificate number (执法证号) of the k-th (1-based) inspector of a department; also the login. */
+/** Certificate number (执法证号) of the k-th (1-based) inspector of a department. */
 export function certificateNo(departmentCode: string, k: number): string {
   return `${departmentCode}-${String(k).padStart(3, '0')}`;
+}
+
+/** The demo login of the inspector holding a certificate number: `insp-scjgj-001`. */
+export function inspectorLogin(certificate: string): string {
+  return `insp-${certificate.toLowerCase()}`;
 }
 
 /** The 60 inspectors, department by department, in certificate-number order. */

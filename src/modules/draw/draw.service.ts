@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { requireDepartment, requireRole } from '../auth/access';
@@ -44,6 +44,7 @@ import type {
 } from './dto/draw.dto';
 import {
   Draw,
+  type DrawDisclosure,
   DrawAddendum,
   DrawAssignment,
   DrawDepartment,
@@ -71,6 +72,43 @@ export interface PublicCommitment {
 }
 
 /**
+ * A surprise check's draw before its targets are inspected (不预先告知): the commitment and the
+ * witness entropy, but neither the secret, the seed, the drawn list nor the matching.
+ */
+export interface WithheldDraw {
+  drawId: string;
+  taskRef: string;
+  status: 'drawn' | 'locked';
+  withheld: true;
+  reason: string;
+  commitment: Draw['commitment'];
+  commitmentHash: string;
+  entropy: string | null;
+}
+
+export const WITHHELD_REASON =
+  '本次为不预先告知的检查：抽取承诺已公示，抽中名单、执法人员匹配和验证数据待全部检查对象检查完毕后公示';
+
+/**
+ * Standalone draws may not use a joint task's business key (JI-年份-序号) or anything that
+ * could equal one in the database (case, width, spaces): such references belong to the joint
+ * tasks, whose draws only their own commit step creates.
+ */
+const RESERVED_REF = /^JI-/;
+
+export function reservedTaskRef(taskRef: string): boolean {
+  return RESERVED_REF.test(taskRef.normalize('NFKC').trim().toUpperCase());
+}
+
+/** How a joint task's own commit step creates its draw (never reachable over /draws). */
+export interface OwnedCommit {
+  inspectionId: string;
+  disclosure: DrawDisclosure;
+  /** Runs in the commit's transaction: links the draw to its owner (and audits that). */
+  link: (manager: EntityManager, drawId: string) => Promise<void>;
+}
+
+/**
  * The provably fair draw as a service (docs/draw.md): commit, draw, the second draw per
  * department, replacements and addenda, and the proof. Every state change is audited in its
  * transaction; the secret S is sealed at rest and appears only in the proof after the reveal.
@@ -88,9 +126,34 @@ export class DrawService {
     this.secretKey = drawSecretKey(config.payloadCodecKey);
   }
 
-  /** Step 1: freeze the eligible targets and counts, seal a fresh S, publish the commitment. */
+  /**
+   * Step 1: freeze the eligible targets and counts, seal a fresh S, publish the commitment. A
+   * standalone draw (`POST /draws`): its reference may not have a joint task's form.
+   */
   async commit(dto: CommitDrawDto, principal: Principal): Promise<PublicCommitment> {
     requireRole(principal, ...OPERATORS);
+    if (reservedTaskRef(dto.taskRef))
+      throw new BadRequestException(
+        `taskRef「${dto.taskRef}」是联合抽查任务编号的格式（JI-年份-序号），联合抽查任务的抽取只能在任务的“抽取承诺”步骤（POST /inspections/:id/draw/commit）中产生；单独抽取请使用不以 JI- 开头的编号，例如 PY-2026-001 / taskRef reserved for joint tasks`,
+      );
+    return this.commitOwned(dto, principal, null);
+  }
+
+  /** Step 1 for a joint task: only its own commit step calls this, linking the draw by id. */
+  async commitForInspection(
+    dto: CommitDrawDto,
+    principal: Principal,
+    owner: OwnedCommit,
+  ): Promise<PublicCommitment> {
+    requireRole(principal, ...OPERATORS);
+    return this.commitOwned(dto, principal, owner);
+  }
+
+  private async commitOwned(
+    dto: CommitDrawDto,
+    principal: Principal,
+    owner: OwnedCommit | null,
+  ): Promise<PublicCommitment> {
     requireDepartment(principal, dto.departmentCode);
     if (await this.db.getRepository(Draw).exist({ where: { taskRef: dto.taskRef } })) {
       throw new ConflictException(
@@ -118,6 +181,9 @@ export class DrawService {
     const draw = Object.assign(new Draw(), {
       id: randomUUID(),
       taskRef: dto.taskRef,
+      inspectionId: owner?.inspectionId ?? null,
+      disclosure: owner?.disclosure ?? ('public' as const),
+      disclosedAt: null,
       departmentCode: dto.departmentCode,
       participating: dto.participatingDepartments,
       scope,
@@ -149,6 +215,8 @@ export class DrawService {
           after: {
             status: draw.status,
             taskRef: draw.taskRef,
+            inspectionId: draw.inspectionId,
+            disclosure: draw.disclosure,
             participating: draw.participating,
             targetCount: draw.targetCount,
             counts,
@@ -158,16 +226,23 @@ export class DrawService {
         },
         manager,
       );
+      if (owner) await owner.link(manager, draw.id);
     });
     return this.publicCommitment(draw);
   }
 
   /** Steps 2–3: seed from S and E, draw, store, reveal S, lock the target list. */
-  async draw(drawId: string, entropy: string, principal: Principal): Promise<DrawProof> {
+  async draw(
+    drawId: string,
+    entropy: string,
+    principal: Principal,
+    viaOwner = false,
+  ): Promise<DrawProof> {
     const draw = await this.load(drawId, true);
     requireRole(principal, ...OPERATORS);
     requireDepartment(principal, draw.departmentCode);
     if (draw.status !== 'committed') throw lockedError();
+    if (!viaOwner) requireStandalone(draw, 'POST /inspections/:id/draw');
     checkEntropy(entropy);
     const secretHex = openSecret(this.secretKey, draw.id, draw.secretSealed);
     const rows = await this.snapshotRows(draw);
@@ -209,7 +284,7 @@ export class DrawService {
         manager,
       );
     });
-    return (await this.proof(draw.id)) as DrawProof;
+    return this.fullProof(draw.id);
   }
 
   /**
@@ -222,10 +297,12 @@ export class DrawService {
     departmentCode: string,
     dto: MatchInspectorsDto,
     principal: Principal,
+    viaOwner = false,
   ): Promise<DepartmentProof> {
     const draw = await this.load(drawId);
     requireRole(principal, ...OPERATORS);
     requireDepartment(principal, departmentCode);
+    if (!viaOwner) requireStandalone(draw, 'POST /inspections/:id/inspectors');
     if (!draw.participating.includes(departmentCode)) {
       throw new BadRequestException(
         `部门 ${departmentCode} 不是本次任务的参与部门（参与部门：${draw.participating.join('、')}）`,
@@ -525,19 +602,76 @@ export class DrawService {
   }
 
   async publicAddenda(drawId: string): Promise<DrawAddendum[]> {
-    await this.load(drawId);
+    const draw = await this.load(drawId);
+    // Addenda name drawn targets: a surprise check's are published with its list.
+    if (withheld(draw)) return [];
     return this.db
       .getRepository(DrawAddendum)
       .find({ where: { drawId, status: 'approved' }, order: { id: 'ASC' } });
   }
 
-  /** The published proof; before the draw only the commitment (S stays sealed). */
+  /**
+   * The published proof; before the draw only the commitment (S stays sealed). A surprise
+   * check's draw shows only its commitment and entropy until it is disclosed.
+   */
   async proof(
     drawId: string,
     snapshotMode?: 'inline' | 'url',
-  ): Promise<DrawProof | PublicCommitment> {
+  ): Promise<DrawProof | PublicCommitment | WithheldDraw> {
     const draw = await this.load(drawId, true);
     if (draw.status === 'committed') return this.publicCommitment(draw);
+    if (withheld(draw)) return withheldView(draw);
+    return this.assemble(draw, snapshotMode);
+  }
+
+  /** The full proof for the draw's departments (the owner's step), disclosed or not. */
+  async fullProof(drawId: string, snapshotMode?: 'inline' | 'url'): Promise<DrawProof> {
+    const draw = await this.load(drawId, true);
+    if (draw.status === 'committed')
+      throw new ConflictException('尚未抽取检查对象 / not drawn yet');
+    return this.assemble(draw, snapshotMode);
+  }
+
+  /**
+   * The owner of a surprise check's draw publishes it in full once its targets are inspected;
+   * idempotent. Audited when it changes something.
+   */
+  async disclose(drawId: string, principal: Principal, reason: string): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const updated = await manager
+        .createQueryBuilder()
+        .update(Draw)
+        .set({ disclosedAt: new Date() })
+        .where('id = :id AND disclosure = :kind AND disclosed_at IS NULL AND status <> :c', {
+          id: drawId,
+          kind: 'after-inspection',
+          c: 'committed',
+        })
+        .execute();
+      if (updated.affected !== 1) return false;
+      await this.audit.record(
+        {
+          actor: principal,
+          action: 'draw.disclose',
+          entityType: 'draw',
+          entityId: drawId,
+          before: { disclosed: false },
+          after: { disclosed: true, reason },
+        },
+        manager,
+      );
+      return true;
+    });
+  }
+
+  /** Whether the public sees the drawn list and matching (false while a surprise check runs). */
+  async isDisclosed(drawId: string): Promise<boolean> {
+    const draw = await this.load(drawId);
+    return draw.status !== 'committed' && !withheld(draw);
+  }
+
+  private async assemble(draw: Draw, snapshotMode?: 'inline' | 'url'): Promise<DrawProof> {
+    const drawId = draw.id;
     const inline = snapshotMode
       ? snapshotMode === 'inline'
       : draw.targetCount <= INLINE_SNAPSHOT_LIMIT;
@@ -724,9 +858,11 @@ export class DrawService {
     return { status: draw.status, codes: rows.map((r) => r.code) };
   }
 
-  /** Status of the task's draw (by its taskRef), or null when none was committed yet. */
-  async statusByTask(taskRef: string): Promise<{ id: string; status: Draw['status'] } | null> {
-    const draw = await this.db.getRepository(Draw).findOne({ where: { taskRef } });
+  /** Status of a joint task's own draw (linked by the task's id), or null before its commit. */
+  async statusOfOwned(
+    inspectionId: string,
+  ): Promise<{ id: string; status: Draw['status'] } | null> {
+    const draw = await this.db.getRepository(Draw).findOne({ where: { inspectionId } });
     return draw ? { id: draw.id, status: draw.status } : null;
   }
 
@@ -739,6 +875,31 @@ export class DrawService {
     const { assignments: current, records } = applyReplacements(proof, proof.replacements);
     return { proof, current, records };
   }
+}
+
+/** A joint task's draw is drawn and matched only through the task's own steps. */
+function requireStandalone(draw: Draw, endpoint: string): void {
+  if (draw.inspectionId)
+    throw new ConflictException(
+      `抽取 ${draw.id} 属于联合抽查任务 ${draw.taskRef}，须在任务的步骤中办理（${endpoint}）/ use the task's step`,
+    );
+}
+
+function withheld(draw: Draw): boolean {
+  return draw.disclosure === 'after-inspection' && !draw.disclosedAt;
+}
+
+function withheldView(draw: Draw): WithheldDraw {
+  return {
+    drawId: draw.id,
+    taskRef: draw.taskRef,
+    status: draw.status as 'drawn' | 'locked',
+    withheld: true,
+    reason: WITHHELD_REASON,
+    commitment: draw.commitment,
+    commitmentHash: draw.commitmentHash,
+    entropy: draw.entropy,
+  };
 }
 
 function lockedError(): ConflictException {

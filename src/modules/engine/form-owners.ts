@@ -1,10 +1,28 @@
 import { ConflictException, Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles';
+import type { UserTaskRecord } from './entities';
+
+/** Who is to hold the task after the action: the caller (claim) or the named user (reassign). */
+export interface TaskHolderChange {
+  action: 'claim' | 'reassign';
+  toUser?: string;
+  toDepartment?: string;
+}
 
 export interface FormOwner {
   /** The module that owns the form and completes its tasks (passed as `via`). */
   owner: string;
   /** Where people do this step instead, shown when the generic task API is used. */
   howTo: string;
+  /**
+   * The owner's own rule for who may hold such a task (claim, reassign), checked before the
+   * engine acts; throws (403/400) to refuse. The engine's generic rights are checked as well.
+   */
+  authorize?: (
+    principal: Principal,
+    task: UserTaskRecord,
+    change: TaskHolderChange,
+  ) => Promise<void>;
 }
 
 /**
@@ -25,6 +43,11 @@ export class FormOwners {
 
   ownerOf(formName: string | undefined): FormOwner | undefined {
     return formName ? this.owners.get(formName) : undefined;
+  }
+
+  /** Asks the form's owner whether this change of holder is allowed (refuses by throwing). */
+  async authorize(principal: Principal, task: UserTaskRecord, change: TaskHolderChange) {
+    await this.ownerOf(task.form?.name ?? undefined)?.authorize?.(principal, task, change);
   }
 
   requireVia(formName: string | undefined, via: string | undefined): void {

@@ -98,6 +98,7 @@ export class TasksService {
 
   async claim(principal: Principal, taskId: string): Promise<TaskView> {
     const task = await this.openTask(principal, taskId, true);
+    await this.formOwners.authorize(principal, task, { action: 'claim' });
     return this.update(principal, task, 'task.claim-requested', {}, (h) =>
       h.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: actorOf(principal) }] }),
     );
@@ -133,11 +134,26 @@ export class TasksService {
   async reassign(principal: Principal, taskId: string, dto: ReassignTaskDto): Promise<TaskView> {
     requireRole(principal, 'office', 'dept_admin');
     const task = await this.openTask(principal, taskId, false);
+    await this.formOwners.authorize(principal, task, {
+      action: 'reassign',
+      toUser: dto.toUser,
+      toDepartment: dto.toDepartment,
+    });
     return this.update(principal, task, 'task.reassign-requested', dto, (h) =>
       h.executeUpdate(reassignTaskUpdate, {
         args: [{ taskId, actor: actorOf(principal), ...dto }],
       }),
     );
+  }
+
+  /** 403 unless the principal may work on this open task (as the completion would check). */
+  requireMayWork(principal: Principal, task: UserTaskRecord): void {
+    if (!mayWorkOn(principal, rights(task)))
+      throw new ForbiddenException(
+        task.assignee
+          ? `任务 ${task.taskId} 已由 ${task.assignee} 认领，${principal.username} 不能办理；请认领人办理或由部门负责人退回认领、改派`
+          : `${principal.username}（${principal.departmentCode}，${principal.role}）无权办理任务 ${task.taskId}`,
+      );
   }
 
   private async openTask(principal: Principal, taskId: string, toWork: boolean) {

@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../auth/roles';
 import { Department } from '../auth/entities/department.entity';
 import { DocumentsService } from '../documents/documents.service';
-import type { DrawProof } from '../draw/core';
 import { DrawService } from '../draw/draw.service';
 import { ItemsService } from '../items/items.service';
 import { PublicationService } from '../publication/publication.service';
@@ -98,9 +97,8 @@ export class InspectionDocuments {
       .getRepository(FollowUp)
       .find({ where: { inspectionId: inspection.id }, order: { createdAt: 'ASC' } });
     const results = await this.publication.resultsOf(inspection.id);
-    const proof = inspection.drawId
-      ? ((await this.draws.proof(inspection.drawId, 'url')) as DrawProof)
-      : null;
+    // The archive keeps the complete proof (a surprise check's is disclosed by then anyway).
+    const proof = inspection.drawId ? await this.draws.fullProof(inspection.drawId, 'url') : null;
     const parts = archiveParts({
       inspection,
       names,

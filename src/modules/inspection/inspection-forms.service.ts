@@ -2,6 +2,7 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
+  HttpException,
   Injectable,
   Logger,
   NotFoundException,
@@ -13,6 +14,8 @@ import { requireRole } from '../auth/access';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/roles';
 import { DrawService } from '../draw/draw.service';
 import { UserTaskRecord } from '../engine/entities';
+import type { TaskHolderChange } from '../engine/form-owners';
+import { InspectorsService } from '../inspectors/inspectors.service';
 import type { BulkFormDto, FormDto } from './dto/inspection.dto';
 import { Inspection, InspectionForm, InspectionTarget } from './entities';
 import { requireStatus } from './inspection-access';
@@ -41,6 +44,7 @@ export class InspectionForms {
     private readonly inspections: InspectionService,
     private readonly steps: StepTasks,
     private readonly draws: DrawService,
+    private readonly inspectors: InspectorsService,
   ) {}
 
   async submit(
@@ -73,6 +77,8 @@ export class InspectionForms {
       throw new BadRequestException(
         '同一检查对象的记录在一次提交中出现多次 / duplicate targetCode',
       );
+    const certificateNo =
+      principal.role === 'inspector' ? await this.certificateOf(principal, dept) : null;
     const targets = await this.targetsOf(id, codes);
     const assignments = await this.draws.currentAssignments(inspection.drawId!, dept);
     if (!assignments)
@@ -84,13 +90,32 @@ export class InspectionForms {
       .find({ where: { inspectionId: id, departmentCode: dept, targetCode: In(codes) } });
     const byTarget = new Map(existing.map((f) => [f.targetCode, f]));
     forms.forEach((form, i) =>
-      this.check(inspection, dept, form, targets.get(form.targetCode), assignments, principal, i),
+      this.check(
+        inspection,
+        dept,
+        form,
+        targets.get(form.targetCode),
+        assignments,
+        certificateNo,
+        i,
+      ),
     );
     for (const code of codes)
       if (byTarget.get(code)?.publishedAt)
         throw new ConflictException(
           `检查对象 ${code} 的记录已公示，不能修改；请通过结果更正办理 / published, correct instead`,
         );
+    // The engine would refuse to complete an open task this caller may not work on (claimed by
+    // someone else): refuse now, before anything is written, not after storing the form.
+    for (const form of forms) {
+      const task = await this.steps.find(inspection, {
+        elementId: 'fillForm',
+        step: '填写检查记录表',
+        department: dept,
+        subject: form.targetCode,
+      });
+      if (task) this.steps.requireMayWork(principal, task);
+    }
     const saved = await this.save(inspection, dept, forms, byTarget, principal);
     const outcomes: FormOutcome[] = [];
     for (const form of saved) outcomes.push(await this.completeIfOpen(inspection, form, principal));
@@ -148,7 +173,7 @@ export class InspectionForms {
     form: BulkFormDto,
     target: InspectionTarget | undefined,
     assignments: Map<string, string[]> | null,
-    principal: Principal,
+    certificateNo: string | null,
     index: number,
   ): void {
     const at = `forms[${index}]（${form.targetCode}）`;
@@ -173,8 +198,10 @@ export class InspectionForms {
       throw new BadRequestException(
         `${at}：${scheme.method === 'on_site' ? '现场检查' : '检查'}须至少 ${needed} 名匹配的执法人员在场（HN 21），记录了 ${form.inspectorsPresent.length} 名`,
       );
-    if (principal.role === 'inspector' && !matched.includes(principal.username))
-      throw new ForbiddenException(`${at}：执法人员 ${principal.username} 未被匹配到该检查对象`);
+    if (certificateNo !== null && !matched.includes(certificateNo))
+      throw new ForbiddenException(
+        `${at}：执法人员（执法证号 ${certificateNo}）未被匹配到该检查对象`,
+      );
     if (!form.signature.signedBy && !form.signature.refusal)
       throw new BadRequestException(`${at}：须由检查对象签字（signedBy）或记录拒签（refusal）`);
     if (form.inspectedOn < scheme.windowStart || form.inspectedOn > scheme.windowEnd) {
@@ -248,10 +275,92 @@ export class InspectionForms {
       department: form.departmentCode,
       subject: form.targetCode,
     });
-    const completed = task
-      ? await this.steps.completeIfOpen(principal, task, { formId: form.id })
-      : false;
+    let completed = false;
+    try {
+      completed = task
+        ? await this.steps.completeIfOpen(principal, task, { formId: form.id })
+        : false;
+    } catch (err) {
+      // Claimed by someone else between the check and now: the form is stored and valid, and
+      // the sweep completes the task; the caller is not told it failed.
+      if (!(err instanceof HttpException && err.getStatus() === 403)) throw err;
+    }
     return { targetCode: form.targetCode, formId: form.id, completed };
+  }
+
+  /**
+   * Who may hold (claim, be reassigned) a target's form task: the department's officers and
+   * head, the office, or an inspector matched to that target in that department. Nothing else.
+   */
+  async authorizeHolder(
+    principal: Principal,
+    task: UserTaskRecord,
+    change: TaskHolderChange,
+  ): Promise<void> {
+    const dept = task.departmentCode ?? '';
+    if (change.action === 'reassign' && change.toDepartment && change.toDepartment !== dept)
+      throw new BadRequestException(
+        `检查记录表任务属于部门 ${dept}（一企一表），不能改派到其他部门 / not to another department`,
+      );
+    const holder =
+      change.action === 'claim'
+        ? {
+            username: principal.username,
+            role: principal.role,
+            departmentCode: principal.departmentCode,
+            isOffice: principal.isOffice,
+          }
+        : change.toUser
+          ? await this.userOf(change.toUser)
+          : null;
+    if (!holder) return;
+    if (holder.isOffice) return;
+    if (holder.departmentCode !== dept)
+      throw new ForbiddenException(`${holder.username} 不属于部门 ${dept}，不能办理其检查记录表`);
+    if (holder.role === 'dept_officer' || holder.role === 'dept_admin') return;
+    if (holder.role !== 'inspector')
+      throw new ForbiddenException(`${holder.username} 不能办理检查记录表`);
+    const inspection = await this.db
+      .getRepository(Inspection)
+      .findOne({ where: { workflowId: task.rootWorkflowId } });
+    const inspector = await this.inspectors.byUsername(holder.username);
+    const matched =
+      inspection?.drawId && task.subject
+        ? ((await this.draws.currentAssignments(inspection.drawId, dept))?.get(task.subject) ?? [])
+        : [];
+    if (
+      !inspector?.certificateNo ||
+      inspector.departmentCode !== dept ||
+      !matched.includes(inspector.certificateNo)
+    )
+      throw new ForbiddenException(
+        `执法人员 ${holder.username} 未被匹配到检查对象 ${task.subject ?? '-'}，不能${change.action === 'claim' ? '认领' : '被改派'}其检查记录表任务`,
+      );
+  }
+
+  /** The certificate number of an inspector's login, in the form's department; else 403. */
+  private async certificateOf(principal: Principal, dept: string): Promise<string> {
+    const inspector = await this.inspectors.byUsername(principal.username);
+    if (!inspector?.certificateNo || inspector.departmentCode !== dept)
+      throw new ForbiddenException(
+        `账号 ${principal.username} 未关联部门 ${dept} 执法人员名录中的执法证号，不能填写检查记录`,
+      );
+    return inspector.certificateNo;
+  }
+
+  private async userOf(username: string) {
+    const rows: Array<{ role: string; code: string; is_office: unknown }> = await this.db.query(
+      'SELECT u.role AS role, d.code AS code, d.is_office AS is_office FROM users u JOIN departments d ON d.id = u.department_id WHERE u.username = ?',
+      [username],
+    );
+    const [row] = rows;
+    if (!row) throw new BadRequestException(`用户 ${username} 不存在`);
+    return {
+      username,
+      role: row.role,
+      departmentCode: row.code,
+      isOffice: row.role === 'office' && Boolean(Number(row.is_office)),
+    };
   }
 
   private async targetsOf(id: string, codes: string[]): Promise<Map<string, InspectionTarget>> {

@@ -170,6 +170,14 @@ export class InspectionProgress {
       await this.advance(inspection, 'publishing', 'inspection.publishing', {
         publishDue: due.fireAt,
       });
+    // Every drawn target is inspected (each child process closed with all forms in): a surprise
+    // check's drawn list and matching may now be published (docs/draw.md, 不预先告知).
+    if (inspection.drawId)
+      await this.draws.disclose(
+        inspection.drawId,
+        SYSTEM_PRINCIPAL,
+        `任务 ${inspection.code} 的全部检查对象已检查完毕`,
+      );
     return due.fireAt;
   }
 

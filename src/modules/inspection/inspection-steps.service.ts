@@ -134,10 +134,12 @@ export class InspectionSteps {
       elementId: 'commitDraw',
       step: '抽取承诺',
     });
-    const existing = await this.draws.statusByTask(inspection.code);
+    // The task's own draw, linked by id in the commit's transaction: a retried request (after a
+    // failed step completion) finds it; a draw someone else made is never picked up.
+    const existing = await this.draws.statusOfOwned(id);
     const commitment = existing
       ? { drawId: existing.id, status: existing.status }
-      : await this.draws.commit(
+      : await this.draws.commitForInspection(
           {
             taskRef: inspection.code,
             departmentCode: inspection.initiatingDepartment,
@@ -148,11 +150,31 @@ export class InspectionSteps {
             modeReason: dto.modeReason,
           },
           principal,
+          {
+            inspectionId: id,
+            disclosure: inspection.scheme?.surprise ? 'after-inspection' : 'public',
+            link: async (m, drawId) => {
+              const linked = await m
+                .createQueryBuilder()
+                .update(Inspection)
+                .set({ drawId })
+                .where('id = :id AND draw_id IS NULL', { id })
+                .execute();
+              if (linked.affected !== 1)
+                throw new ConflictException(`任务 ${inspection.code} 已作出抽取承诺 / committed`);
+              await this.audit.record(
+                {
+                  actor: principal,
+                  action: 'inspection.draw-committed',
+                  entityType: 'inspection',
+                  entityId: id,
+                  after: { drawId },
+                },
+                m,
+              );
+            },
+          },
         );
-    await this.write(principal, inspection, 'inspection.draw-committed', async (m) => {
-      await m.getRepository(Inspection).update(id, { drawId: commitment.drawId });
-      return { drawId: commitment.drawId };
-    });
     await this.steps.complete(principal, task, { drawId: commitment.drawId });
     return commitment;
   }
@@ -164,11 +186,11 @@ export class InspectionSteps {
     requireStatus(inspection, 'drawing');
     const task = await this.steps.require(inspection, { elementId: 'drawTargets', step: '抽取' });
     if (!inspection.drawId) throw new ConflictException('尚未作出抽取承诺 / commit first');
-    const state = await this.draws.statusByTask(inspection.code);
+    const state = await this.draws.statusOfOwned(id);
     const proof =
       state?.status === 'committed'
-        ? await this.draws.draw(inspection.drawId, dto.entropy, principal)
-        : await this.draws.proof(inspection.drawId);
+        ? await this.draws.draw(inspection.drawId, dto.entropy, principal, true)
+        : await this.draws.fullProof(inspection.drawId);
     await this.steps.complete(principal, task, {});
     return proof;
   }
@@ -199,6 +221,7 @@ export class InspectionSteps {
             capacity: dto.capacity,
           },
           principal,
+          true,
         );
     await this.steps.complete(principal, task, {});
     return proof ?? { departmentCode: dept, alreadyMatched: true };
@@ -215,6 +238,16 @@ export class InspectionSteps {
       department: dept,
     });
     const done = await this.publication.isPublished(id, dept);
+    // A surprise check's results name its targets: none is published before all are inspected.
+    if (
+      !done &&
+      inspection.scheme?.surprise &&
+      inspection.drawId &&
+      !(await this.draws.isDisclosed(inspection.drawId))
+    )
+      throw new ConflictException(
+        '本任务为不预先告知的检查，须待全部检查对象检查完毕后才能公示结果 / surprise check: publish after every target is inspected',
+      );
     if (done && !task)
       throw new ConflictException('本部门结果已公示，不能重复公示；如需更正请提交更正');
     const result = done

@@ -6,6 +6,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { DrawModule } from '../draw/draw.module';
 import { EngineModule } from '../engine/engine.module';
 import { FormOwners } from '../engine/form-owners';
+import { InspectorsModule } from '../inspectors/inspectors.module';
 import { ItemsModule } from '../items/items.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProcessDefinitionsModule } from '../process-definitions/process-definitions.module';
@@ -71,6 +72,7 @@ function reconcileInterval(value: string | undefined): number {
     ProcessDefinitionsModule,
     DrawModule,
     ItemsModule,
+    InspectorsModule,
     TargetsModule,
     CalendarModule,
     NotificationsModule,
@@ -108,7 +110,16 @@ export class InspectionModule implements OnModuleInit, OnApplicationShutdown {
     });
     this.registry.register(activities as unknown as Record<string, ActivityFunction>);
     for (const [form, howTo] of Object.entries(OWNED_FORMS))
-      this.owners.claim(form, { owner: INSPECTION_MODULE, howTo });
+      this.owners.claim(form, {
+        owner: INSPECTION_MODULE,
+        howTo,
+        // Only a matched inspector (or the department's officers, its head, the office) may
+        // hold a target's form task.
+        authorize:
+          form === 'ji-inspection-form'
+            ? (principal, task, change) => this.forms.authorizeHolder(principal, task, change)
+            : undefined,
+      });
     this.timer = setInterval(() => {
       void this.forms
         .reconcile()

@@ -51,6 +51,11 @@ export class StepTasks {
     return task;
   }
 
+  /** 403 now, before anything is written, if the completion would be refused to this caller. */
+  requireMayWork(principal: Principal, task: UserTaskRecord): void {
+    this.tasks.requireMayWork(principal, task);
+  }
+
   async complete(
     principal: Principal,
     task: UserTaskRecord,

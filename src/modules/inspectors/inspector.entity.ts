@@ -37,6 +37,13 @@ export class Inspector {
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone: string | null;
 
+  /**
+   * The inspector's login (users.username), if he has one. Kept apart from the certificate
+   * number, which is public (draw proofs): a login name is never a public identifier.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  username: string | null;
+
   @Column({ name: 'enforcement_qualified', type: 'boolean' })
   enforcementQualified: boolean;
 

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
@@ -168,7 +169,7 @@ export class InspectorsService {
   private async save(
     manager: EntityManager,
     existing: Inspector | null,
-    value: Omit<InspectorInput, 'status'> & { status?: InspectorStatus },
+    value: Omit<InspectorInput, 'status'> & { status?: InspectorStatus; username?: string },
     since?: string,
   ): Promise<Inspector> {
     const repo = manager.getRepository(Inspector);
@@ -189,11 +190,17 @@ export class InspectorsService {
       status,
       updatedAt: now,
     });
+    if (value.username !== undefined) entity.username = value.username;
+    else if (!existing) entity.username = null;
     try {
       return await repo.save(entity);
     } catch (error) {
       if (/unique|duplicate/i.test((error as Error).message))
-        throw new ConflictException(`执法证号“${value.certificateNo}”已被其他人员使用`);
+        throw new ConflictException(
+          /username/i.test((error as Error).message)
+            ? `登录账号“${value.username}”已关联其他执法人员`
+            : `执法证号“${value.certificateNo}”已被其他人员使用`,
+        );
       throw error;
     }
   }
@@ -284,7 +291,7 @@ export class InspectorsService {
   ): Promise<InspectorConflict> {
     requireRole(principal, 'office', 'dept_admin', 'dept_officer', 'inspector');
     const inspector = await this.find(id);
-    requireDepartment(principal, inspector.departmentCode);
+    requireConflictAuthority(principal, inspector);
     const value = this.conflictValue(dto);
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(InspectorConflict);
@@ -313,8 +320,9 @@ export class InspectorsService {
     });
   }
 
+  /** Withdrawing a recusal puts the inspector back in the draw: his department head or the office. */
   async withdrawConflict(id: string, conflictId: number, principal: Principal): Promise<void> {
-    requireRole(principal, 'office', 'dept_admin', 'dept_officer');
+    requireRole(principal, 'office', 'dept_admin');
     const inspector = await this.find(id);
     requireDepartment(principal, inspector.departmentCode);
     await this.db.transaction(async (manager) => {
@@ -378,6 +386,11 @@ export class InspectorsService {
     }));
   }
 
+  /** The directory entry linked to a login (an inspector account), or null. */
+  async byUsername(username: string): Promise<Inspector | null> {
+    return this.db.getRepository(Inspector).findOne({ where: { username } });
+  }
+
   private async find(id: string): Promise<Inspector> {
     const found = await this.db
       .getRepository(Inspector)
@@ -392,7 +405,9 @@ export class InspectorsService {
   }
 
   /** The same rules as an imported row (NX 15, 16), for API input. */
-  private async validated(dto: InspectorDto): Promise<Omit<InspectorInput, 'status'>> {
+  private async validated(
+    dto: InspectorDto,
+  ): Promise<Omit<InspectorInput, 'status'> & { username?: string }> {
     if (!(await this.departmentCodes()).has(dto.departmentCode))
       throw new BadRequestException(`部门代码“${dto.departmentCode}”不存在`);
     const certificateNo = dto.certificateNo ? normaliseCode(dto.certificateNo) : null;
@@ -402,7 +417,9 @@ export class InspectorsService {
       throw new BadRequestException('具有执法资格的人员必须填写执法证号 certificateNo');
     if (qualified && expert)
       throw new BadRequestException('第三方专家只能协助检查，不能同时标记为具有执法资格（NX 16）');
+    if (dto.username !== undefined) await this.checkLogin(dto.username, dto.departmentCode);
     return {
+      username: dto.username,
       name: dto.name.trim(),
       position: dto.position ?? null,
       departmentCode: dto.departmentCode,
@@ -414,6 +431,19 @@ export class InspectorsService {
     };
   }
 
+  /** A login linked to an inspector: an existing inspector account of the same department. */
+  private async checkLogin(username: string, departmentCode: string): Promise<void> {
+    const rows: Array<{ role: string; code: string }> = await this.db.query(
+      'SELECT u.role AS role, d.code AS code FROM users u JOIN departments d ON d.id = u.department_id WHERE u.username = ?',
+      [username],
+    );
+    const [user] = rows;
+    if (!user || user.role !== 'inspector' || user.code !== departmentCode)
+      throw new BadRequestException(
+        `登录账号“${username}”须为部门 ${departmentCode} 已有的执法人员（inspector）账号`,
+      );
+  }
+
   private conflictValue(dto: ConflictDto): string {
     if (dto.kind === 'region') {
       if (!/^\d{6}$/.test(dto.value)) throw new BadRequestException('行政区划代码应为6位数字');
@@ -423,6 +453,25 @@ export class InspectorsService {
     if (!code.ok) throw new BadRequestException(`检查对象标识编码无效：${code.error.message}`);
     return code.code;
   }
+}
+
+/**
+ * Who may declare a conflict of interest (利害关系, NX 25) for an inspector — it changes who is
+ * matched: the inspector himself (his linked login), his own department's head, or the office.
+ */
+function requireConflictAuthority(principal: Principal, inspector: Inspector): void {
+  if (principal.isOffice) return;
+  if (principal.role === 'inspector') {
+    if (inspector.username && inspector.username === principal.username) return;
+    throw new ForbiddenException(
+      `执法人员只能为本人申报利害关系；为 ${inspector.name} 申报须由本人、其部门负责人或联席会议办公室办理`,
+    );
+  }
+  if (principal.role === 'dept_admin' && principal.departmentCode === inspector.departmentCode)
+    return;
+  throw new ForbiddenException(
+    `无权为 ${inspector.name}（${inspector.departmentCode}）申报利害关系：须由本人、部门 ${inspector.departmentCode} 负责人或联席会议办公室办理`,
+  );
 }
 
 /** Audit payload without the phone number (audit entries are read by many officials). */

@@ -61,7 +61,7 @@ describe('seed-demo: the demo county for a walkable joint task', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('统一密码 password for all: jointcheck-demo');
     expect(first.stdout).toMatch(/scjgj-officer\s+dept_officer\s+SCJGJ/);
-    expect(first.stdout).toContain('SCJGJ-001 … SCJGJ-020');
+    expect(first.stdout).toContain('insp-scjgj-001 … insp-scjgj-020');
     expect(first.stdout).toContain('target directory: 5000（新增 added 5000）');
     expect(first.stdout).toContain('inspectors: 60（新增 added 60）');
     expect(first.stdout).toMatch(/本次新增 \d+ 条 \/ added \d+ records/);
@@ -113,7 +113,7 @@ describe('seed-demo: the demo county for a walkable joint task', () => {
     ).toBe(200);
   });
 
-  it('enters 60 qualified inspectors, 20 per department, each with a login named by the certificate number', async () => {
+  it('enters 60 qualified inspectors, 20 per department, each with a login linked to (not named by) the certificate number', async () => {
     const people = (await get('/inspectors', office)) as Array<{
       departmentCode: string;
       certificateNo: string;
@@ -122,8 +122,10 @@ describe('seed-demo: the demo county for a walkable joint task', () => {
       status: string;
       expertiseTags: string[];
       conflicts: unknown[];
+      username: string | null;
     }>;
     expect(people).toHaveLength(60);
+    expect(people.find((p) => p.certificateNo === 'YJJ-007')?.username).toBe('insp-yjj-007');
     for (const dept of JOINT)
       expect(people.filter((p) => p.departmentCode === dept)).toHaveLength(20);
     for (const p of people) {
@@ -137,7 +139,13 @@ describe('seed-demo: the demo county for a walkable joint task', () => {
     expect(people.filter((p) => p.conflicts.length > 0).length).toBeGreaterThanOrEqual(2);
     const login = await t.http
       .post('/auth/login')
+      .send({ username: 'insp-yjj-007', password: 'jointcheck-demo' });
+    expect(login.status).toBe(200);
+    // the public certificate number is not a login name
+    const byCertificate = await t.http
+      .post('/auth/login')
       .send({ username: 'YJJ-007', password: 'jointcheck-demo' });
+    expect(byCertificate.status).toBe(401);
     expect(login.status).toBe(200);
     expect(login.body.principal).toMatchObject({ role: 'inspector', departmentCode: 'YJJ' });
   });
@@ -191,7 +199,7 @@ describe('seed-demo: the demo county for a walkable joint task', () => {
     const json = cli('inbox', '--as', 'scjgj-officer', '--json');
     expect(json.status).toBe(0);
     expect(Array.isArray(JSON.parse(json.stdout))).toBe(true);
-    const table = cli('inbox', '--as', 'SCJGJ-001', '--overdue');
+    const table = cli('inbox', '--as', 'insp-scjgj-001', '--overdue');
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/待办 open tasks: 0; 未读消息 unread messages: 0/);
   });

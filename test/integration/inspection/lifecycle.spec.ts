@@ -246,7 +246,11 @@ describe('joint inspection, end to end', () => {
     // an inspector of the department who was not matched to this target
     const stranger = county.inspectors[YJ].find((c) => !matched(YJ, first).includes(c))!;
     expectStatus(
-      await d.put(stranger, `/inspections/${id}/targets/${first}/form`, single(form(YJ, first, 5))),
+      await d.put(
+        county.logins[stranger],
+        `/inspections/${id}/targets/${first}/form`,
+        single(form(YJ, first, 5)),
+      ),
       403,
     );
     // another department's item
@@ -261,7 +265,7 @@ describe('joint inspection, end to end', () => {
     // a matched inspector fills his department's form for his target
     const inspector = matched(YJ, first)[0];
     const own = await d.put(
-      inspector,
+      county.logins[inspector],
       `/inspections/${id}/targets/${first}/form`,
       single(form(YJ, first, 5)),
     );

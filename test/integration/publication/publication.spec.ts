@@ -98,14 +98,20 @@ describe('results publication (结果公示) and the public results portal', () 
     publication = t.app.get(PublicationService);
     const auth = t.app.get(AuthService);
     await auth.createUser({
-      username: 'SCJGJ-001',
+      username: 'insp-scjgj-001',
       displayName: '市场监管执法人员1',
       password: DEMO_PASSWORD,
       departmentCode: 'SCJGJ',
       role: 'inspector',
     });
     await publishItemList();
-    for (const user of ['scjgj-officer', 'yjj-officer', 'nyncj-officer', 'office', 'SCJGJ-001']) {
+    for (const user of [
+      'scjgj-officer',
+      'yjj-officer',
+      'nyncj-officer',
+      'office',
+      'insp-scjgj-001',
+    ]) {
       const row = await auth.findUser(user);
       principals[user] = (await auth.principalForUser(row!.id))!;
       tokens[user] = await t.login(user);
@@ -284,7 +290,7 @@ describe('results publication (结果公示) and the public results portal', () 
     const refusals: Array<[string, string]> = [
       ['yjj-officer', 'SCJGJ'], // another department's officer
       ['office', 'SCJGJ'], // not even the office publishes for a department
-      ['SCJGJ-001', 'SCJGJ'], // an inspector of the department
+      ['insp-scjgj-001', 'SCJGJ'], // an inspector of the department
       ['nyncj-officer', 'NYNCJ'], // declined: not among the confirmed departments
     ];
     for (const [user, dept] of refusals)

@@ -212,9 +212,16 @@ describe('target and inspector directories: imports, relabels, search, draw sour
       .send({ status: 'on_leave', since: '2026-05-01', reason: '病假' });
     expect(leave.status).toBe(200);
     expect(leave.body).toMatchObject({ status: 'on_leave', statusSince: '2026-05-01' });
-    const conflict = await t.http
+    // a conflict changes who is matched: the department head (or the office, or the inspector
+    // himself) declares it, not an officer
+    const byOfficer = await t.http
       .post(`/inspectors/${zhang.id}/conflicts`)
       .auth(officer, { type: 'bearer' })
+      .send({ kind: 'target', value: uscc(1), reason: '配偶任该企业股东' });
+    expect(byOfficer.status).toBe(403);
+    const conflict = await t.http
+      .post(`/inspectors/${zhang.id}/conflicts`)
+      .auth(await t.login('wjj-admin'), { type: 'bearer' })
       .send({ kind: 'target', value: uscc(1), reason: '配偶任该企业股东' });
     expect(conflict.status).toBe(201);
     const [record] = (await t.app.get(InspectorsService).listForDepartment('WJJ')).filter(

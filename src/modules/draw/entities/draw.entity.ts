@@ -10,6 +10,13 @@ import type { DrawScope } from '../sources';
  */
 export type DrawStatus = 'committed' | 'drawn' | 'locked';
 
+/**
+ * public: the proof is published as soon as the targets are drawn. after-inspection: a surprise
+ * check (不预先告知); only the commitment (and the entropy) is public until the owner discloses
+ * the draw once its targets are inspected (`disclosedAt`).
+ */
+export type DrawDisclosure = 'public' | 'after-inspection';
+
 @Entity({ name: 'draws' })
 export class Draw {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -18,6 +25,19 @@ export class Draw {
   /** The task's business key (抽查任务编号); one draw per task, so nobody can draw twice. */
   @Column({ name: 'task_ref', type: 'varchar', length: 200 })
   taskRef: string;
+
+  /**
+   * The joint task (inspections.id) whose own commit step created this draw; null for a
+   * standalone draw. Set only at commit, never looked up by taskRef.
+   */
+  @Column({ name: 'inspection_id', type: 'varchar', length: 36, nullable: true })
+  inspectionId: string | null;
+
+  @Column({ type: 'varchar', length: 24, default: 'public' })
+  disclosure: DrawDisclosure;
+
+  @Column({ name: 'disclosed_at', type: 'datetime', precision: 3, nullable: true })
+  disclosedAt: Date | null;
 
   /** The initiating department (发起部门). */
   @Column({ name: 'department_code', type: 'varchar', length: 64 })

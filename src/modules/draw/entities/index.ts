@@ -1,4 +1,4 @@
-export { Draw, type DrawStatus } from './draw.entity';
+export { Draw, type DrawDisclosure, type DrawStatus } from './draw.entity';
 export { DrawBlob } from './draw-blob.entity';
 export { DrawTargetRow } from './draw-target.entity';
 export { DrawDepartment } from './draw-department.entity';

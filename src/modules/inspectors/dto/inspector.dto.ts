@@ -61,6 +61,16 @@ export class InspectorDto {
   @IsOptional()
   @IsBoolean()
   thirdPartyExpert?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "the inspector's login (an existing inspector account of the same department); not public",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  username?: string;
 }
 
 export class InspectorStatusDto {
