@@ -79,7 +79,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   'PUT /inspectors/:id': STAFF,
   'POST /inspectors/:id/status': STAFF,
   'POST /inspectors/:id/conflicts': ANY,
-  'DELETE /inspectors/:id/conflicts/:conflictId': ANY,
+  'DELETE /inspectors/:id/conflicts/:conflictId': HEADS,
   'GET /plans': ANY,
   'GET /plans/coverage/:year': STAFF,
   'POST /plans': STAFF,
@@ -91,7 +91,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
 
   // Standalone draws (a department's own random checks)
   'POST /draws': STAFF,
-  'GET /draws/:id': ANY,
+  'GET /draws/:id': STAFF,
   'POST /draws/:id/draw': STAFF,
   'POST /draws/:id/inspectors/:dept': STAFF,
   'POST /draws/:id/replacements': STAFF,
