@@ -57,6 +57,14 @@ describe('BPMN size limits', () => {
 });
 
 describe('compileBpmnIsolated (worker thread)', () => {
+  it('checks several definitions at once, in turn', async () => {
+    const xmls = ['a', 'b', 'c'].map((id) => chain([ECHO], { processId: id }));
+    const results = await Promise.all(
+      xmls.map((xml) => compileBpmnIsolated(xml, { knownActivities: KNOWN_ACTIVITIES })),
+    );
+    expect(results.map((r) => r.definition?.key)).toEqual(['a', 'b', 'c']);
+  });
+
   it('compiles a valid definition like compileBpmn', async () => {
     const xml = chain([ECHO]);
     const isolated = await compileBpmnIsolated(xml, { knownActivities: KNOWN_ACTIVITIES });
@@ -87,11 +95,13 @@ describe('compileBpmnIsolated (worker thread)', () => {
   });
 
   it('keeps the event loop free while a large definition is checked', async () => {
+    // (runs after the stopped worker above: a fresh one takes over)
     const job = compileBpmnIsolated(manyElements(BPMN_MAX_ELEMENTS - 100));
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
-    await job;
+    const result = await job;
     clearInterval(ticker);
     expect(ticks).toBeGreaterThan(3);
+    expect(result.errors[0].rule).toBe('unsupported-element');
   });
 });

@@ -1,21 +1,23 @@
 /**
- * Entry of the worker thread that compiles one BPMN definition for `compileBpmnIsolated`
- * (isolated.ts): receives `{xml, options}` as workerData, posts the result as JSON text.
+ * Entry of the worker thread that compiles BPMN definitions for `compileBpmnIsolated`
+ * (isolated.ts): receives `{id, xml, options}` messages, answers `{id, ok, json}` with the result
+ * as JSON text, one definition at a time.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { compileBpmn, type CompileBpmnOptions } from './index';
 
-interface CompileJob {
-  jcBpmnCompile: true;
+interface CompileRequest {
+  id: number;
   xml: string;
   options: CompileBpmnOptions;
 }
 
-const job = workerData as CompileJob | undefined;
-if (!isMainThread && parentPort && job?.jcBpmnCompile) {
-  const port = parentPort;
-  compileBpmn(job.xml, job.options).then(
-    (result) => port.postMessage({ ok: true, json: JSON.stringify(result) }),
-    (err: Error) => port.postMessage({ ok: false, message: String(err?.message ?? err) }),
-  );
+const port = parentPort;
+if (!isMainThread && port && (workerData as { jcBpmnCompile?: boolean })?.jcBpmnCompile) {
+  port.on('message', ({ id, xml, options }: CompileRequest) => {
+    compileBpmn(xml, options).then(
+      (result) => port.postMessage({ id, ok: true, json: JSON.stringify(result) }),
+      (err: Error) => port.postMessage({ id, ok: false, message: String(err?.message ?? err) }),
+    );
+  });
 }
