@@ -2,8 +2,12 @@
  * Issue 11, "Bad input and availability": deep JSON, lone surrogates, huge values, impossible
  * dates and huge BPMN files are 4xx naming the limit, and the server stays responsive.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { BPMN_MAX_ELEMENTS } from '../../../src/modules/process-definitions/bpmn';
+import { runCli } from '../../support/cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -196,6 +200,20 @@ describe('bad input is refused with 4xx (issue 11)', () => {
         .send(`<a>${'x'.repeat(3 * 1024 * 1024)}</a>`);
       expect(res.status).toBe(413);
       expect(res.body.message).toMatch(/BPMN XML 请求体上限为 2 MB/);
+    });
+
+    it('CLI: definition validate applies the same limits (exit 1 naming the limit)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jc-bpmn-'));
+      const many = join(dir, 'many.bpmn');
+      writeFileSync(many, manyElements(60_000));
+      const a = runCli(['definition', 'validate', many]);
+      expect(a.status).toBe(1);
+      expect(a.stdout).toMatch(new RegExp(`limit-exceeded.*${BPMN_MAX_ELEMENTS}`));
+      const big = join(dir, 'big.bpmn');
+      writeFileSync(big, `<a>${'x'.repeat(3 * 1024 * 1024)}</a>`);
+      const b = runCli(['definition', 'validate', big]);
+      expect(b.status).toBe(1);
+      expect(b.stdout).toMatch(/limit-exceeded.*2 MB/);
     });
 
     it('keeps answering /health while a large definition is being checked', async () => {
