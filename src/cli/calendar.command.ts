@@ -3,10 +3,21 @@ import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { CalendarService } from '../modules/calendar/calendar.service';
 import { formatFromFileName } from '../modules/calendar/core';
 import { SYSTEM_PRINCIPAL } from '../modules/auth/roles';
+import { isCalendarDate } from '../common/calendar-date';
+import { MAX_YEAR, MIN_YEAR } from '../modules/calendar/core/dates';
 
 function fail(message: string, code = 2): void {
   console.error(message);
   process.exitCode = code;
+}
+
+/** The DATE argument must be a real day the calendar covers; otherwise exit 2 naming the form. */
+function badDate(date: string | undefined): boolean {
+  if (isCalendarDate(date, { minYear: MIN_YEAR, maxYear: MAX_YEAR })) return false;
+  fail(
+    `DATE 应为有效的日历日期 YYYY-MM-DD（${MIN_YEAR}–${MAX_YEAR} 年），收到 "${date ?? ''}" / DATE must be a real calendar date YYYY-MM-DD in ${MIN_YEAR}–${MAX_YEAR}`,
+  );
+  return true;
 }
 
 @SubCommand({
@@ -21,6 +32,7 @@ export class AddWorkingDaysCommand extends CommandRunner {
   }
 
   async run([date, n]: string[]): Promise<void> {
+    if (badDate(date)) return;
     if (!/^\d+$/.test(n ?? ''))
       return fail(`N must be a whole number of working days (got "${n}")`);
     const due = await this.calendar.addWorkingDays(date, Number(n));
@@ -40,6 +52,7 @@ export class IsWorkingDayCommand extends CommandRunner {
   }
 
   async run([date]: string[]): Promise<void> {
+    if (badDate(date)) return;
     const day = await this.calendar.dayInfo(date);
     console.log(day.working ? 'true' : 'false');
   }

@@ -1,13 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { knownServiceActivities } from '../activities/activity-names';
 import { resolveAppConfig } from '../config/app-config';
 import { validateEnvironment } from '../config/environment';
 import { SYSTEM_PRINCIPAL } from '../modules/auth/roles';
 import { runMigrations } from '../modules/database/migrate';
-import { compileBpmn, type BpmnIssue } from '../modules/process-definitions/bpmn';
+import { BPMN_MAX_BYTES, compileBpmn, type BpmnIssue } from '../modules/process-definitions/bpmn';
 import { ProcessDefinitionsService } from '../modules/process-definitions/process-definitions.service';
 
 /** `elementId [rule] message`, or `line L:C [rule] message` for XML that cannot be read. */
@@ -18,6 +18,15 @@ export function formatIssue(i: BpmnIssue): string {
 
 function readFile(file: string): string | undefined {
   try {
+    const size = statSync(file).size;
+    if (size > BPMN_MAX_BYTES) {
+      // not even read: the same limit as the deploy API (the text is checked again after reading)
+      console.log(
+        `- [limit-exceeded] BPMN 文件过大：${size} 字节，上限 2 MB（${BPMN_MAX_BYTES} 字节）/ the BPMN file exceeds the limit of 2 MB`,
+      );
+      process.exitCode = 1;
+      return undefined;
+    }
     return readFileSync(file, 'utf8');
   } catch (err) {
     console.error(`cannot read ${file}: ${(err as Error).message}`);

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { echoValue, MAX_LISTED_ERRORS } from '../../common/validation';
 
 export interface FormFieldError {
   /** JSON pointer of the field (`/approved`); for a missing field, the field it names. */
@@ -44,14 +45,14 @@ function describe(e: ErrorObject, output: unknown): FormFieldError {
     const path = `${e.instancePath}/${extra}`;
     return {
       instancePath: path,
-      value: valueAt(output, path),
+      value: echoValue(valueAt(output, path)),
       rule: 'additionalProperties',
       message: '表单不接受此字段',
     };
   }
   return {
     instancePath: e.instancePath || '/',
-    value: valueAt(output, e.instancePath),
+    value: echoValue(valueAt(output, e.instancePath)),
     rule: `${e.keyword}: ${JSON.stringify(e.params)}`,
     message: e.message ?? e.keyword,
   };
@@ -68,11 +69,14 @@ export function validateFormOutput(
   if (!form?.schema) return;
   const validate = compiled(form.schema);
   if (validate(output)) return;
-  const errors = (validate.errors ?? []).map((e) => describe(e, output));
+  const all = validate.errors ?? [];
+  const errors = all.slice(0, MAX_LISTED_ERRORS).map((e) => describe(e, output));
+  const more = all.length - errors.length;
   throw new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: `表单内容有误：${errors.map((e) => `${e.instancePath} ${e.message}`).join('；')}`,
+    message: `表单内容有误：${errors.map((e) => `${e.instancePath} ${e.message}`).join('；')}${more > 0 ? `；另有 ${more} 处错误 / and ${more} more` : ''}`,
     errors,
+    ...(more > 0 ? { omitted: more } : {}),
   });
 }

@@ -16,9 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { RISK_CLASSES, TARGET_TYPES } from '../registry-core';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreatePlanDto {
   @ApiProperty({ example: 2026 })
@@ -135,11 +134,11 @@ export class TaskDto extends SamplingDto {
   participatingDepartments?: string[];
 
   @ApiProperty({ example: '2026-04-01' })
-  @Matches(DATE, { message: 'windowStart 应为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowStart: string;
 
   @ApiProperty({ example: '2026-11-30' })
-  @Matches(DATE, { message: 'windowEnd 应为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowEnd: string;
 
   @ApiPropertyOptional({
@@ -172,12 +171,12 @@ export class AdjustmentDto {
 
   @ApiPropertyOptional({ description: 'postpone: new window' })
   @IsOptional()
-  @Matches(DATE, { message: 'windowStart 应为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowStart?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'windowEnd 应为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowEnd?: string;
 
   @ApiPropertyOptional({ type: SamplingDto, description: 'change_ratio: the new sampling' })

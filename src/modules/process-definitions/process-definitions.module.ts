@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { text } from 'express';
+import { textBodyParser } from '../../common/body-parsers';
+import { BPMN_MAX_BYTES } from './bpmn/limits';
 import { ProcessDefinition } from './process-definition.entity';
 import { ProcessDefinitionsController } from './process-definitions.controller';
 import { ProcessDefinitionsService } from './process-definitions.service';
@@ -18,7 +19,7 @@ export class ProcessDefinitionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // Nest parses JSON and forms only; BPMN files arrive as XML text.
     consumer
-      .apply(text({ type: XML_MEDIA_TYPES, limit: '10mb' }))
+      .apply(textBodyParser(XML_MEDIA_TYPES, BPMN_MAX_BYTES, 'BPMN XML'))
       .forRoutes({ path: 'definitions', method: RequestMethod.POST });
   }
 }

@@ -2,7 +2,9 @@ import {
   BadRequestException,
   ConflictException,
   Injectable,
+  InternalServerErrorException,
   NotFoundException,
+  PayloadTooLargeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
@@ -15,7 +17,8 @@ import { requireRole } from '../auth/access';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { ActivityRegistry } from '../temporal/activity-registry';
-import { compileBpmn } from './bpmn';
+import { LIMIT_RULE } from './bpmn';
+import { compileBpmnIsolated } from './bpmn/isolated';
 import { ProcessDefinition } from './process-definition.entity';
 
 /** A definition without its documents, for lists. */
@@ -76,7 +79,20 @@ export class ProcessDefinitionsService implements DefinitionLoader {
         '请求体应为 BPMN XML（Content-Type: application/xml 或 text/xml），或 JSON {"xml": "..."}',
       );
     }
-    const result = await compileBpmn(xml, { knownActivities: this.knownActivities() });
+    // in a worker thread with size, time and memory limits: the API's event loop stays free
+    const result = await compileBpmnIsolated(xml, { knownActivities: this.knownActivities() });
+    const limit = result.errors.find((e) => e.rule === LIMIT_RULE);
+    if (limit) {
+      throw new PayloadTooLargeException({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: limit.message,
+        errors: [limit],
+      });
+    }
+    if (result.errors.some((e) => e.rule === 'internal-error')) {
+      throw new InternalServerErrorException(result.errors[0].message);
+    }
     if (!result.definition) {
       throw new BadRequestException({
         statusCode: 400,

@@ -7,7 +7,8 @@ export type RegistryFileErrorCode =
   | 'malformed_csv'
   | 'malformed_xlsx'
   | 'no_header'
-  | 'missing_columns';
+  | 'missing_columns'
+  | 'no_rows';
 
 export class RegistryFileError extends Error {
   override readonly name = 'RegistryFileError';

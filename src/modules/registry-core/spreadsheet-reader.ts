@@ -72,7 +72,8 @@ export async function* readRows<F extends string>(
     );
   }
   const records = sniffed === 'xlsx' ? xlsxRecords(chunks) : csvRecords(chunks, options.onEncoding);
-  yield* shapeRows(records, options);
+  // xlsx rows leave out their trailing empty cells; a CSV row shorter than its header was cut
+  yield* shapeRows(records, options, sniffed === 'csv');
 }
 
 async function* toBuffers(source: Readable | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -127,7 +128,7 @@ async function* csvRecords(
   if (looksBinary(head)) {
     throw new RegistryFileError(
       'unrecognised_format',
-      '文件既不是 CSV 也不是 xlsx 表格（内容像是二进制文件），请上传 CSV 或 xlsx 文件',
+      '文件既不是 CSV 也不是 xlsx 表格（内容像是二进制文件），请上传 CSV（UTF-8、GBK/GB18030 或 UTF-16 编码）或 xlsx 文件',
     );
   }
   const parser = parseCsv({
@@ -235,10 +236,12 @@ export function cellText(value: unknown): string {
 async function* shapeRows<F extends string>(
   records: AsyncGenerator<Record_>,
   options: ReadRowsOptions<F>,
+  fullWidth: boolean,
 ): AsyncGenerator<RawRow<F>> {
   const maxCell = options.maxCellLength ?? DEFAULT_MAX_CELL_LENGTH;
   let columns: Map<number, string> | undefined;
   let headerWidth = 0;
+  let dataRows = 0;
   for await (const { rowNumber, cells } of records) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     if (!columns) {
@@ -246,12 +249,27 @@ async function* shapeRows<F extends string>(
       headerWidth = cells.length - [...cells].reverse().findIndex((cell) => cell.trim() !== '');
       continue;
     }
-    yield shapeRow(rowNumber, cells, columns, headerWidth, maxCell) as RawRow<F>;
+    dataRows++;
+    const row = shapeRow(rowNumber, cells, columns, headerWidth, maxCell);
+    if (fullWidth && cells.length < headerWidth) {
+      row.issues.push({
+        rowNumber,
+        column: `第${cells.length + 1}列`,
+        value: preview(cells.join(',')),
+        reason: `本行只有${cells.length}列，表头有${headerWidth}列：行不完整（可能被截断），请补齐各列（空值也要保留分隔符）`,
+      });
+    }
+    yield row as RawRow<F>;
   }
   if (!columns)
     throw new RegistryFileError(
       'no_header',
       '文件中没有表头行（第一行应为列名，如“统一社会信用代码”“名称”）',
+    );
+  if (dataRows === 0)
+    throw new RegistryFileError(
+      'no_rows',
+      '文件只有表头，没有数据行：没有导入任何内容。请检查文件内容与编码（接受 UTF-8、GBK/GB18030、带 BOM 或不带 BOM 的 UTF-16）',
     );
 }
 

@@ -7,6 +7,9 @@
  * bytes pass through; at the first non-ASCII chunk, that chunk decides — valid UTF-8 → UTF-8,
  * otherwise GB18030 (a superset of GBK and GB2312). A file whose first Chinese text appears after
  * many ASCII rows is therefore still detected from real Chinese bytes.
+ *
+ * UTF-16 (Excel's "Unicode text", some exports) is recognised by its BOM or, without one, by the
+ * NUL bytes of its ASCII characters, and decoded.
  */
 import iconv from 'iconv-lite';
 import { RegistryFileError } from './registry-file-error';
@@ -56,34 +59,83 @@ function firstNonAscii(chunk: Buffer): number {
   return -1;
 }
 
+/** Bytes read before deciding on a BOM or a UTF-16 file without one. */
+const SNIFF_BYTES = 4096;
+
 /**
- * Decodes a byte stream to text, detecting the encoding as described above. `onDetected` reports
- * the decision (for logs and tests).
+ * UTF-16 without a BOM, recognised by its NUL bytes: every ASCII character (digits of codes,
+ * commas, line breaks) has a zero high byte, at odd offsets in little-endian and even offsets in
+ * big-endian. CSV in UTF-8 or GBK never contains NUL; a binary file has few and scattered ones,
+ * so at least one byte in 16 must be NUL, nearly all on one side.
+ */
+function sniffUtf16(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const nuls = even + odd;
+  if (nuls < 2 || nuls * 16 < head.length) return null;
+  if (odd >= nuls * 0.9) return 'utf-16le';
+  if (even >= nuls * 0.9) return 'utf-16be';
+  return null;
+}
+
+/** The first SNIFF_BYTES bytes (or all) as one buffer, and the rest of the stream. */
+async function sniffHead(
+  chunks: AsyncIterable<Buffer>,
+): Promise<{ head: Buffer; rest: AsyncIterator<Buffer> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let length = 0;
+  while (length < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    taken.push(next.value);
+    length += next.value.length;
+  }
+  return { head: Buffer.concat(taken), rest: iterator };
+}
+
+/**
+ * Decodes a byte stream to text, detecting the encoding as described above; UTF-16 (LE or BE,
+ * with or without a BOM, as Excel's "Unicode text" writes it) is decoded too. `onDetected`
+ * reports the decision (for logs and tests).
  */
 export async function* decodeText(
   chunks: AsyncIterable<Buffer>,
   onDetected?: (encoding: DetectedEncoding) => void,
 ): AsyncGenerator<string> {
+  const { head, rest } = await sniffHead(chunks);
   let decoder: ChunkDecoder | undefined;
-  let first = true;
-  for await (const raw of chunks) {
-    let chunk = raw;
-    if (first) {
-      first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        decoder = utf8Decoder();
-        chunk = chunk.subarray(3);
-        onDetected?.('utf-8');
-      } else if (chunk[0] === 0xff && chunk[1] === 0xfe) {
-        decoder = iconvDecoder('utf-16le');
-        chunk = chunk.subarray(2);
-        onDetected?.('utf-16le');
-      } else if (chunk[0] === 0xfe && chunk[1] === 0xff) {
-        decoder = iconvDecoder('utf-16be');
-        chunk = chunk.subarray(2);
-        onDetected?.('utf-16be');
-      }
+  let first: Buffer = head;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    decoder = utf8Decoder();
+    first = head.subarray(3);
+    onDetected?.('utf-8');
+  } else if (head[0] === 0xff && head[1] === 0xfe) {
+    decoder = iconvDecoder('utf-16le');
+    first = head.subarray(2);
+    onDetected?.('utf-16le');
+  } else if (head[0] === 0xfe && head[1] === 0xff) {
+    decoder = iconvDecoder('utf-16be');
+    first = head.subarray(2);
+    onDetected?.('utf-16be');
+  } else {
+    const utf16 = sniffUtf16(head);
+    if (utf16) {
+      decoder = iconvDecoder(utf16);
+      onDetected?.(utf16);
     }
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    if (first.length > 0) yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  }
+  for await (const chunk of all()) {
     if (!decoder) {
       const at = firstNonAscii(chunk);
       if (at < 0) {
@@ -98,8 +150,8 @@ export async function* decodeText(
     if (text) yield text;
   }
   if (!decoder) onDetected?.('ascii');
-  const rest = decoder?.end();
-  if (rest) yield rest;
+  const tail = decoder?.end();
+  if (tail) yield tail;
 }
 
 /**

@@ -82,6 +82,33 @@ describe('target and inspector directories: imports, relabels, search, draw sour
     expect(lastLine(run.stdout)).toBe('imported 2, updated 0, rejected 0');
   });
 
+  it('CLI: UTF-16 files import; header-only files and truncated rows are errors (issue 11)', () => {
+    const text = [TARGET_HEADER, targetLine(40), targetLine(41)].join('\r\n') + '\r\n';
+    const utf16 = join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.from(text, 'utf16le')); // no BOM
+    const u = cli('targets', 'import', utf16);
+    expect(u.status).toBe(0);
+    expect(lastLine(u.stdout)).toBe('imported 2, updated 0, rejected 0');
+
+    const headerOnly = writeCsv(dir, 'header-only.csv', [TARGET_HEADER]);
+    const h = cli('targets', 'import', headerOnly);
+    expect(h.status).toBe(2);
+    expect(h.stderr).toMatch(/没有数据行/);
+
+    const cut = targetLine(43).split(',').slice(0, 3).join(',');
+    const truncated = writeCsv(dir, 'truncated.csv', [TARGET_HEADER, targetLine(42), cut]);
+    const report = join(dir, 'truncated-report.csv');
+    const tr = cli('targets', 'import', truncated, '--report', report);
+    expect(tr.status).toBe(1);
+    expect(lastLine(tr.stdout)).toBe('imported 1, updated 0, rejected 1');
+    expect(readFileSync(report, 'utf8')).toMatch(/^3,.*行不完整/m);
+
+    const inspectors = join(dir, 'inspectors-header-only.csv');
+    writeFileSync(inspectors, '姓名,所属部门,执法证号\r\n');
+    const i = cli('inspectors', 'import', inspectors);
+    expect(i.status).toBe(2);
+  });
+
   it('CLI: file-level problems (0-byte file, missing columns, binary) end with a clear message and exit 2', () => {
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');

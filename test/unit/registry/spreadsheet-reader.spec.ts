@@ -188,14 +188,20 @@ describe('readRows: row-level problems travel with the row', () => {
     expect(rows[1].issues).toEqual([]);
   });
 
-  it('reports extra cells beyond the header and tolerates short rows', async () => {
+  it('reports extra cells beyond the header and rows shorter than it (truncated)', async () => {
     const path = await fileWith(
       'ragged.csv',
       HEADER + '91350100M000100Y43,甲,企业,多余\n914403001922038216\n',
     );
     const rows = await collect(readRows(path, { schema: TARGET_SCHEMA }));
     expect(rows[0].issues).toEqual([expect.objectContaining({ column: '第4列', value: '多余' })]);
-    expect(rows[1]).toEqual({ rowNumber: 3, values: { code: '914403001922038216' }, issues: [] });
+    expect(rows[1]).toMatchObject({ rowNumber: 3, values: { code: '914403001922038216' } });
+    expect(rows[1].issues).toEqual([
+      expect.objectContaining({
+        rowNumber: 3,
+        reason: expect.stringMatching(/只有1列，表头有3列/),
+      }),
+    ]);
   });
 
   it('rejects huge cells and ragged rows through the target import with the header text', async () => {
@@ -316,5 +322,52 @@ describe('readRows: large files', () => {
     expect(last?.rowNumber).toBe(100_001);
     // The decoded file is ~30 MB of text; holding the rows would exceed this bound several times.
     expect(peak).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('readRows: UTF-16, truncated rows and files without data (issue 11)', () => {
+  const text = HEADER + ROW + '914403001922038216,深圳示例有限公司,企业\n';
+  const oneByteChunks = (buf: Buffer) => Readable.from(Array.from(buf, (b) => Buffer.from([b])));
+
+  it.each<[string, Buffer, DetectedEncoding]>([
+    ['UTF-16LE without BOM', iconv.encode(text, 'utf-16le'), 'utf-16le'],
+    ['UTF-16BE without BOM', iconv.encode(text, 'utf-16be'), 'utf-16be'],
+    [
+      'UTF-16LE with BOM, tab separated (Excel "Unicode text")',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        iconv.encode(text.replace(/,/g, '\t'), 'utf-16le'),
+      ]),
+      'utf-16le',
+    ],
+  ])('decodes %s', async (_label, bytes, encoding) => {
+    let detected: DetectedEncoding | undefined;
+    const rows = await collect(
+      readRows(await fileWith('utf16.csv', bytes), {
+        schema: TARGET_SCHEMA,
+        onEncoding: (e) => (detected = e),
+      }),
+    );
+    expect(detected).toBe(encoding);
+    expect(rows.map((r) => r.values.name)).toEqual(['福州示例贸易有限公司', '深圳示例有限公司']);
+    expect(rows.every((r) => r.issues.length === 0)).toBe(true);
+  });
+
+  it('finds a BOM even when the stream delivers one byte at a time', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+    const rows = await collect(readRows(oneByteChunks(bytes), { schema: TARGET_SCHEMA }));
+    expect(rows).toHaveLength(2);
+  });
+
+  it('refuses a file with a header and no data rows (nothing would be imported)', async () => {
+    await expectFileError(await fileWith('header-only.csv', HEADER), 'no_rows', /没有数据行/);
+  });
+
+  it('rejects a truncated row through the import, with its row number', async () => {
+    const path = await fileWith('cut.csv', HEADER + ROW + '914403001922038216,深圳示例有\n');
+    const results = await collect(importTargets(path));
+    expect(results[0].ok).toBe(true);
+    expect(results[1].ok).toBe(false);
+    expect(JSON.stringify(results[1])).toMatch(/"rowNumber":3.*行不完整/);
   });
 });

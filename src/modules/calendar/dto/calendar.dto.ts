@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../../common/calendar-date';
+import { MAX_YEAR, MIN_YEAR } from '../core/dates';
 
 export class AddWorkingDaysQuery {
   @ApiProperty({ example: '2026-09-30' })
-  @Matches(DATE, { message: `from ${DATE_MESSAGE}` })
+  @IsCalendarDate({ minYear: MIN_YEAR, maxYear: MAX_YEAR })
   from: string;
 
   @ApiProperty({ example: 2 })

@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -13,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsCalendarDateTime } from '../../../common/calendar-date';
 import { RESOLUTION_KINDS, type ResolutionKind } from '../entities/escalation.entity';
 
 /** Values used inside Temporal visibility queries: no quotes or backslashes. */
@@ -63,13 +63,13 @@ export class SendMessageDto {
 
 export class MoveDeadlinesDto {
   @IsOptional() @IsString() @MaxLength(400) timerKey?: string;
-  @IsOptional() @IsISO8601({ strict: true }) fireAt?: string;
+  @IsOptional() @IsCalendarDateTime() fireAt?: string;
   @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }
 
 export class MyTasksQuery {
   @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
-  @IsOptional() @IsISO8601() dueBefore?: string;
+  @IsOptional() @IsCalendarDateTime() dueBefore?: string;
   /** Only tasks about this subject (jc:subject, e.g. a target code). */
   @IsOptional() @IsString() @MaxLength(200) subject?: string;
   /** Only tasks of instances with this business key. */

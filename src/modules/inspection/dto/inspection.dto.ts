@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -20,11 +19,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PickType } from '@nestjs/swagger';
+import { IsCalendarDate, IsCalendarDateTime } from '../../../common/calendar-date';
 import { CommitDrawDto, DrawEntropyDto } from '../../draw/dto/draw.dto';
 import { FOLLOW_UP_KINDS, ITEM_RESULTS, type FollowUpKind, type ItemResult } from '../entities';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const METHODS = ['on_site', 'written', 'online', 'other'] as const;
 
 /**
@@ -73,11 +72,11 @@ export class StartInspectionDto {
   itemCodes?: string[];
 
   @ValidateIf((o: StartInspectionDto) => o.temporary === true)
-  @Matches(DATE, { message: 'windowStart 须为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowStart?: string;
 
   @ValidateIf((o: StartInspectionDto) => o.temporary === true)
-  @Matches(DATE, { message: 'windowEnd 须为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowEnd?: string;
 
   /** Working days after the window within which results are published (default 20, NX 27). */
@@ -115,10 +114,10 @@ export class SchemeDto {
   @Type(() => SchemeItemDto)
   items: SchemeItemDto[];
 
-  @Matches(DATE, { message: 'windowStart 须为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowStart: string;
 
-  @Matches(DATE, { message: 'windowEnd 须为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   windowEnd: string;
 
   @IsOptional()
@@ -262,7 +261,7 @@ export class AttachmentDto {
 
 /** One department's record of one target (一企一表). */
 export class FormDto {
-  @Matches(DATE, { message: 'inspectedOn 须为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   inspectedOn: string;
 
   @IsArray()
@@ -310,7 +309,12 @@ export class FollowUpDecisionDto {
   kind: FollowUpKind;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'rectification')
-  @Matches(DATE, { message: '责令整改须给出整改期限 rectificationDeadline（YYYY-MM-DD）' })
+  @IsCalendarDate(
+    {},
+    {
+      message: '责令整改须给出整改期限 rectificationDeadline：有效日期 YYYY-MM-DD（2000–2100 年）',
+    },
+  )
   rectificationDeadline?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'enforcement' || o.kind === 'judiciary')
@@ -320,7 +324,10 @@ export class FollowUpDecisionDto {
   handedOverTo?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'penalty')
-  @Matches(DATE, { message: '行政处罚须给出决定日期 decisionDate（YYYY-MM-DD）' })
+  @IsCalendarDate(
+    {},
+    { message: '行政处罚须给出决定日期 decisionDate：有效日期 YYYY-MM-DD（2000–2100 年）' },
+  )
   decisionDate?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'penalty')
@@ -362,6 +369,6 @@ export class RectificationDto {
 
 export class ListInspectionsQuery {
   @IsOptional()
-  @IsISO8601()
+  @IsCalendarDateTime()
   since?: string;
 }

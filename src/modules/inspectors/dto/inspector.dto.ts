@@ -10,9 +10,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../common/calendar-date';
 import { INSPECTOR_STATUSES } from '../../registry-core';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class InspectorDto {
   @ApiProperty()
@@ -79,7 +78,7 @@ export class InspectorStatusDto {
   status: string;
 
   @ApiProperty({ example: '2026-03-01', description: 'date the status begins' })
-  @Matches(DATE, { message: 'since 应为日期 YYYY-MM-DD' })
+  @IsCalendarDate()
   since: string;
 
   @ApiPropertyOptional()

@@ -4,6 +4,7 @@
  */
 import type { CompiledDefinition } from '../../../workflows/definition/types';
 import { compileDefinitions } from './compile';
+import { capIssues } from './limits';
 import { parseBpmn, type BpmnIssue } from './parse';
 import { validateDefinition, type ValidateOptions } from './validate';
 
@@ -25,14 +26,17 @@ export async function compileBpmn(
   options: CompileBpmnOptions = {},
 ): Promise<CompileBpmnResult> {
   const parsed = await parseBpmn(xml);
-  if (!parsed.definitions) return { errors: parsed.errors, warnings: parsed.warnings };
+  if (!parsed.definitions) {
+    return { errors: capIssues(parsed.errors), warnings: capIssues(parsed.warnings) };
+  }
   const compiled = compileDefinitions(parsed.definitions);
-  const errors = [...parsed.errors, ...compiled.errors];
-  const warnings = [...parsed.warnings, ...compiled.warnings];
-  if (!compiled.definition) return { errors, warnings };
+  // concat, not push(...): thousands of issues would overflow the call stack
+  let errors = parsed.errors.concat(compiled.errors);
+  let warnings = parsed.warnings.concat(compiled.warnings);
+  if (!compiled.definition) return { errors: capIssues(errors), warnings: capIssues(warnings) };
   const validation = await validateDefinition(parsed.definitions, compiled.definition, options);
-  errors.push(...validation.errors);
-  warnings.push(...validation.warnings);
+  errors = capIssues(errors.concat(validation.errors));
+  warnings = capIssues(warnings.concat(validation.warnings));
   return errors.length
     ? { errors, warnings }
     : { definition: compiled.definition, errors, warnings };
@@ -50,6 +54,13 @@ export function formatIssues(issues: BpmnIssue[]): string {
 
 export type { BpmnIssue, ModdleElement, ParseResult } from './parse';
 export { parseBpmn } from './parse';
+export {
+  BPMN_COMPILE_TIME_LIMIT_MS,
+  BPMN_MAX_BYTES,
+  BPMN_MAX_ELEMENTS,
+  LIMIT_RULE,
+  checkBpmnLimits,
+} from './limits';
 export { compileDefinitions, type CompileResult } from './compile';
 export {
   BPMNLINT_RULES,

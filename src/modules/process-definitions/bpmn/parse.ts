@@ -8,6 +8,7 @@ import camundaPackage from '../../../../processes/moddle/camunda.json';
 import jointcheckPackage from '../../../../processes/moddle/jointcheck.json';
 import zeebePackage from '../../../../processes/moddle/zeebe.json';
 import { FOREIGN_ATTRIBUTES, prefixesFor } from './extensions';
+import { checkBpmnLimits } from './limits';
 import { nativeRequire } from './native-require';
 
 /** A node of the moddle tree; properties are those of the BPMN meta-model. */
@@ -37,9 +38,6 @@ export interface ParseResult {
   errors: BpmnIssue[];
   warnings: BpmnIssue[];
 }
-
-/** Upper bound on accepted XML, so a pasted file cannot exhaust the parser. */
-export const MAX_XML_LENGTH = 2_000_000;
 
 interface ModdleWarning {
   message: string;
@@ -73,9 +71,9 @@ export async function parseBpmn(xml: string): Promise<ParseResult> {
   if (typeof xml !== 'string' || xml.trim() === '') {
     return failure('文件为空 the BPMN file is empty; expected BPMN 2.0 XML');
   }
-  if (xml.length > MAX_XML_LENGTH) {
-    return failure(`文件过大 the BPMN file exceeds ${MAX_XML_LENGTH} characters`);
-  }
+  // Bounded input (see limits.ts), so a pasted file cannot exhaust the parser.
+  const limit = checkBpmnLimits(xml);
+  if (limit) return { errors: [limit], warnings: [] };
   let result: { rootElement: ModdleElement; warnings: ModdleWarning[] };
   try {
     result = await getModdle().fromXML(xml);
