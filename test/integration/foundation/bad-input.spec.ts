@@ -124,9 +124,11 @@ describe('bad input is refused with 4xx (issue 11)', () => {
     it.each(['2026-02-30', '9999-99-99', '2026-13-01', '1999-12-31'])(
       'refuses %s as a window of a temporary inspection',
       async (bad) => {
+        // A department starts inspections (the office is refused by role before validation).
+        const officer = await t.login('scjgj-officer');
         const res = await t.http
           .post('/inspections')
-          .set(auth())
+          .set({ Authorization: `Bearer ${officer}` })
           .send({
             temporary: true,
             reason: '投诉举报',
