@@ -230,3 +230,35 @@ export function checkJointInspection(
     );
   return issues;
 }
+
+/**
+ * A new `joint-inspection-target` version keeps its three steps: open the target, one form per
+ * department (一企一表, the `ji-inspection-form` task), close the target.
+ */
+export function checkJointInspectionTarget(compiled: CompiledDefinition): BpmnIssue[] {
+  const elements = allScopes(compiled.root).flatMap((s) => Object.values(s.elements));
+  const steps: Array<[string, string, (el: FlowElement) => boolean]> = [
+    [
+      '服务任务 inspection.openTarget（组建检查组）',
+      'service task inspection.openTarget',
+      (el) => el.type === 'serviceTask' && el.activity === 'inspection.openTarget',
+    ],
+    [
+      '用户任务 jc:form="ji-inspection-form"（填写检查记录表）',
+      'user task ji-inspection-form',
+      (el) => el.type === 'userTask' && el.form?.name === 'ji-inspection-form',
+    ],
+    [
+      '服务任务 inspection.closeTarget（完成检查）',
+      'service task inspection.closeTarget',
+      (el) => el.type === 'serviceTask' && el.activity === 'inspection.closeTarget',
+    ],
+  ];
+  return steps
+    .filter(([, , present]) => !elements.some(present))
+    .map(([zh, en]) => ({
+      elementId: compiled.key,
+      rule: 'statutory-step-missing',
+      message: `按对象检查流程缺少${zh} / the per-target process must keep its ${en}`,
+    }));
+}

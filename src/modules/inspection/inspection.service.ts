@@ -21,7 +21,7 @@ import { DomainDefinitions, DomainOwner } from '../process-definitions/domain-de
 import { ProcessDefinition } from '../process-definitions/process-definition.entity';
 import { ProcessDefinitionsService } from '../process-definitions/process-definitions.service';
 import { findProjectRoot } from '../temporal/temporal-cli';
-import { checkJointInspection } from './definition-rules';
+import { checkJointInspection, checkJointInspectionTarget } from './definition-rules';
 import type { StartInspectionDto } from './dto/inspection.dto';
 import { Inspection, InspectionConfirmation, InspectionTarget } from './entities';
 import { requireVisible } from './inspection-access';
@@ -67,6 +67,7 @@ export class InspectionService implements OnModuleInit {
         key: TARGET_PROCESS_KEY,
         startedThrough:
           'POST /inspections（每个抽中对象由 joint-inspection 流程调用 / called by joint-inspection for each drawn target）',
+        checkDefinition: checkJointInspectionTarget,
       },
     ]);
   }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knownServiceActivities } from '../../../src/activities';
-import { checkJointInspection } from '../../../src/modules/inspection/definition-rules';
+import {
+  checkJointInspection,
+  checkJointInspectionTarget,
+} from '../../../src/modules/inspection/definition-rules';
 import { CONFIRM_WORKING_DAYS } from '../../../src/modules/inspection/inspection.service';
 import { compileBpmn } from '../../../src/modules/process-definitions/bpmn';
 
@@ -86,5 +89,29 @@ describe('joint-inspection rules (NX 23, NX 27, HN 22) on a new version', () => 
     expect(noStep.map((i) => [i.elementId, i.rule])).toEqual([
       ['joint-inspection', 'statutory-step-missing'],
     ]);
+  });
+});
+
+describe('joint-inspection-target rules', () => {
+  const TARGET = readFileSync(
+    join(__dirname, '../../../processes/joint-inspection-target.bpmn'),
+    'utf8',
+  );
+  const check = async (xml: string) => {
+    const result = await compileBpmn(xml, { knownActivities: knownServiceActivities() });
+    expect(result.errors).toEqual([]);
+    return checkJointInspectionTarget(result.definition!);
+  };
+
+  it('accepts the shipped per-target process and refuses one without the form step', async () => {
+    expect(await check(TARGET)).toEqual([]);
+    const issues = await check(TARGET.replace('jc:form="ji-inspection-form"', 'jc:form="other"'));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        elementId: 'joint-inspection-target',
+        rule: 'statutory-step-missing',
+      }),
+    ]);
+    expect(issues[0].message).toContain('ji-inspection-form');
   });
 });
