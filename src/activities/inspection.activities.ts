@@ -1,19 +1,25 @@
 import type { ServiceTaskContext } from '../workflows/interpreter/contract';
 
+/**
+ * Where a service task runs, as the inspection module checks it: the instance, its root and its
+ * definition (from the engine's ServiceTaskContext).
+ */
+type Caller = Pick<ServiceTaskContext, 'workflowId' | 'rootWorkflowId' | 'definitionKey'>;
+
 /** What the joint-inspection service tasks need from the inspection module. */
 export interface InspectionActivityDeps {
   progress: {
-    launch(id: string): Promise<void>;
-    confirmedDepartments(id: string): Promise<string[]>;
-    distribute(id: string): Promise<string[]>;
-    openTarget(id: string, target: string, workflowId: string): Promise<string[]>;
-    closeTarget(id: string, target: string): Promise<void>;
-    publicationDue(id: string): Promise<string>;
-    openFollowUps(id: string): Promise<Array<{ id: string; department: string }>>;
+    launch(id: string, caller: Caller): Promise<void>;
+    confirmedDepartments(id: string, caller: Caller): Promise<string[]>;
+    distribute(id: string, caller: Caller): Promise<string[]>;
+    openTarget(id: string, target: string, caller: Caller): Promise<string[]>;
+    closeTarget(id: string, target: string, caller: Caller): Promise<void>;
+    publicationDue(id: string, caller: Caller): Promise<string>;
+    openFollowUps(id: string, caller: Caller): Promise<Array<{ id: string; department: string }>>;
   };
   documents: {
-    issueNotices(id: string): Promise<number>;
-    archive(id: string): Promise<{ manifestSha256: string; documents: number }>;
+    issueNotices(id: string, caller: Caller): Promise<number>;
+    archive(id: string, caller: Caller): Promise<{ manifestSha256: string; documents: number }>;
   };
 }
 
@@ -24,26 +30,40 @@ interface ByTarget extends ById {
   target: string;
 }
 
+const callerOf = (ctx: ServiceTaskContext): Caller => ({
+  workflowId: ctx.workflowId,
+  rootWorkflowId: ctx.rootWorkflowId,
+  definitionKey: ctx.definitionKey,
+});
+
 /**
  * The service tasks of processes/joint-inspection.bpmn and joint-inspection-target.bpmn
- * (jc:activity names). Thin: each delegates to an idempotent module method, so a retried
- * activity never writes twice.
+ * (jc:activity names). Thin: each delegates to an idempotent module method with the calling
+ * instance, which the module checks (only the instance it started for that inspection, in the
+ * stage the step expects), so a retried activity never writes twice and another definition
+ * naming these activities changes nothing.
  */
 export function createInspectionActivities(deps: InspectionActivityDeps) {
   const { progress, documents } = deps;
   return {
-    'inspection.launch': ({ inspectionId }: ById) => progress.launch(inspectionId),
-    'inspection.confirmedDepartments': ({ inspectionId }: ById) =>
-      progress.confirmedDepartments(inspectionId),
-    'inspection.distribute': ({ inspectionId }: ById) => progress.distribute(inspectionId),
-    'inspection.issueNotices': ({ inspectionId }: ById) => documents.issueNotices(inspectionId),
+    'inspection.launch': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      progress.launch(inspectionId, callerOf(ctx)),
+    'inspection.confirmedDepartments': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      progress.confirmedDepartments(inspectionId, callerOf(ctx)),
+    'inspection.distribute': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      progress.distribute(inspectionId, callerOf(ctx)),
+    'inspection.issueNotices': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      documents.issueNotices(inspectionId, callerOf(ctx)),
     'inspection.openTarget': ({ inspectionId, target }: ByTarget, ctx: ServiceTaskContext) =>
-      progress.openTarget(inspectionId, target, ctx.workflowId),
-    'inspection.closeTarget': ({ inspectionId, target }: ByTarget) =>
-      progress.closeTarget(inspectionId, target),
-    'inspection.publicationDue': ({ inspectionId }: ById) => progress.publicationDue(inspectionId),
-    'inspection.openFollowUps': ({ inspectionId }: ById) => progress.openFollowUps(inspectionId),
-    'inspection.archive': ({ inspectionId }: ById) => documents.archive(inspectionId),
+      progress.openTarget(inspectionId, target, callerOf(ctx)),
+    'inspection.closeTarget': ({ inspectionId, target }: ByTarget, ctx: ServiceTaskContext) =>
+      progress.closeTarget(inspectionId, target, callerOf(ctx)),
+    'inspection.publicationDue': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      progress.publicationDue(inspectionId, callerOf(ctx)),
+    'inspection.openFollowUps': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      progress.openFollowUps(inspectionId, callerOf(ctx)),
+    'inspection.archive': ({ inspectionId }: ById, ctx: ServiceTaskContext) =>
+      documents.archive(inspectionId, callerOf(ctx)),
   };
 }
 

@@ -9,7 +9,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { roleAllowed, ROUTE_ACCESS } from './route-access';
 import { routeKey } from './route-key';
-import type { Principal } from './roles';
+import { roleLabel, type Principal, type Role } from './roles';
 
 /**
  * Global guard: every route is looked up in the route-access table (deny by default). Public
@@ -33,7 +33,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const principal = context.switchToHttp().getRequest<Request>().user as Principal;
     if (!roleAllowed(rule, principal.role)) {
       throw new ForbiddenException(
-        `此操作需要角色 ${(rule as readonly string[]).join(' / ')}，当前角色为 ${principal.role}`,
+        `此操作仅限 ${(rule as readonly Role[]).map(roleLabel).join('、')}；当前角色为 ${roleLabel(principal.role)}`,
       );
     }
     return true;

@@ -40,3 +40,19 @@ export const SYSTEM_PRINCIPAL: Principal = {
   departmentCode: 'system',
   isOffice: true,
 };
+
+/** Role names as officials read them, for messages and pages. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  office: '联席会议办公室',
+  dept_admin: '部门负责人',
+  dept_officer: '部门经办人',
+  inspector: '执法检查人员',
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+
+/** `联席会议办公室（office）` */
+export function roleLabel(role: Role): string {
+  return `${ROLE_LABELS[role] ?? role}（${role}）`;
+}

@@ -1,4 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import {
@@ -20,6 +25,7 @@ import {
 import { requireDepartment, requireOffice, requireRole } from '../auth/access';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
+import { DomainDefinitions, DomainOwner } from '../process-definitions/domain-definitions';
 import { ProcessDefinitionsService } from '../process-definitions/process-definitions.service';
 import { TemporalService } from '../temporal/temporal.service';
 import { actorOf } from './actor';
@@ -67,12 +73,48 @@ export class InstancesService {
     private readonly audit: AuditService,
     private readonly temporal: TemporalService,
     private readonly definitions: ProcessDefinitionsService,
+    private readonly domains: DomainDefinitions,
   ) {}
 
+  /** A fresh instance id, for a module that records it before starting (startOwned). */
+  static newWorkflowId(): string {
+    return `pi-${randomUUID()}`;
+  }
+
+  /**
+   * `POST /instances` and `jointcheck engine start`: any ordinary definition. A domain
+   * definition (DomainDefinitions) is refused with where its module starts it.
+   */
   async start(principal: Principal, dto: StartInstanceDto): Promise<InstanceSummary> {
     requireRole(principal, 'office', 'dept_admin', 'dept_officer');
+    if (this.domains.ownerOf(dto.key))
+      throw new ForbiddenException(this.domains.startRefusal(dto.key));
+    return this.launch(principal, dto, InstancesService.newWorkflowId());
+  }
+
+  /**
+   * A module starts one of its own domain definitions (not reachable over HTTP: it needs the
+   * module's DomainOwner handle). The module checks the principal's rights for its object.
+   */
+  async startOwned(
+    owner: DomainOwner,
+    principal: Principal,
+    dto: StartInstanceDto,
+    workflowId = InstancesService.newWorkflowId(),
+  ): Promise<InstanceSummary> {
+    if (!this.domains.authorizes(owner, dto.key))
+      throw new ForbiddenException(
+        `模块 ${owner.module} 无权启动流程 ${dto.key} / module ${owner.module} does not own ${dto.key}`,
+      );
+    return this.launch(principal, dto, workflowId);
+  }
+
+  private async launch(
+    principal: Principal,
+    dto: StartInstanceDto,
+    workflowId: string,
+  ): Promise<InstanceSummary> {
     const def = await this.definitions.resolve(dto.key, dto.version);
-    const workflowId = `pi-${randomUUID()}`;
     const input: ProcessInstanceInput = {
       definitionId: def.id,
       businessKey: dto.businessKey,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../auth/roles';
@@ -16,6 +17,11 @@ import {
   InspectionTarget,
   type InspectionStatus,
 } from './entities';
+import {
+  DOMAIN_ACTIVITY_REFUSED,
+  requireOwnInstance,
+  type WorkflowCaller,
+} from './workflow-caller';
 
 /** Targets per batch when rendering notices (each notice is one document). */
 const NOTICE_BATCH = 200;
@@ -37,8 +43,13 @@ export class InspectionDocuments {
   ) {}
 
   /** 6. One advance notice (检查通知书) per target, recorded as sent. Returns how many exist. */
-  async issueNotices(inspectionId: string): Promise<number> {
+  async issueNotices(inspectionId: string, caller: WorkflowCaller): Promise<number> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.issueNotices',
+      definitionKey: 'joint-inspection',
+      statuses: ['matching', 'inspecting'],
+    });
     const names = await this.names(inspection);
     const targets = await this.db
       .getRepository(InspectionTarget)
@@ -71,8 +82,16 @@ export class InspectionDocuments {
   }
 
   /** 10. The archive: every document rendered to HTML and PDF, hashed, listed in a manifest. */
-  async archive(inspectionId: string): Promise<{ manifestSha256: string; documents: number }> {
+  async archive(
+    inspectionId: string,
+    caller: WorkflowCaller,
+  ): Promise<{ manifestSha256: string; documents: number }> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.archive',
+      definitionKey: 'joint-inspection',
+      statuses: ['follow-up', 'archiving', 'archived'],
+    });
     if (inspection.status !== 'archived') {
       if (inspection.status !== 'archiving') await this.setStatus(inspection, 'archiving');
       await this.renderArchive(inspection);
@@ -197,7 +216,17 @@ export class InspectionDocuments {
     inspection.status = status;
   }
 
-  private load(id: string): Promise<Inspection> {
-    return this.db.getRepository(Inspection).findOneOrFail({ where: { id } });
+  /** The inspection a service task names (a missing or malformed id is refused, not retried). */
+  private async load(id: unknown): Promise<Inspection> {
+    const found =
+      typeof id === 'string' && id
+        ? await this.db.getRepository(Inspection).findOne({ where: { id } })
+        : null;
+    if (!found)
+      throw ApplicationFailure.nonRetryable(
+        `联合抽查任务 ${String(id)} 不存在 / no such inspection`,
+        DOMAIN_ACTIVITY_REFUSED,
+      );
+    return found;
   }
 }

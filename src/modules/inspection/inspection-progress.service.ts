@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -17,6 +18,14 @@ import {
   InspectionTarget,
   type InspectionStatus,
 } from './entities';
+import {
+  DOMAIN_ACTIVITY_REFUSED,
+  requireOwnInstance,
+  type WorkflowCaller,
+} from './workflow-caller';
+
+const MAIN = 'joint-inspection';
+const TARGET = 'joint-inspection-target';
 
 /** A follow-up as the workflow iterates over it: small, ids only. */
 export interface FollowUpRef {
@@ -41,8 +50,13 @@ export class InspectionProgress {
   ) {}
 
   /** 2. Launch (发起推送): every participating department is told. */
-  async launch(inspectionId: string): Promise<void> {
+  async launch(inspectionId: string, caller: WorkflowCaller): Promise<void> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.launch',
+      definitionKey: MAIN,
+      statuses: ['scheme', 'confirming'],
+    });
     if (!inspection.launchedAt)
       await this.advance(inspection, 'confirming', 'inspection.launch', { launchedAt: new Date() });
     for (const dept of inspection.departments.filter((d) => d !== inspection.initiatingDepartment))
@@ -60,8 +74,13 @@ export class InspectionProgress {
    * The departments taking part after confirmation: the initiator, and every participant whose
    * last answer is a confirmation (a decline sent back is answered again; an accepted one leaves).
    */
-  async confirmedDepartments(inspectionId: string): Promise<string[]> {
+  async confirmedDepartments(inspectionId: string, caller: WorkflowCaller): Promise<string[]> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.confirmedDepartments',
+      definitionKey: MAIN,
+      statuses: ['confirming', 'drawing'],
+    });
     if (inspection.confirmedDepartments) return inspection.confirmedDepartments;
     const answers = await this.db
       .getRepository(InspectionConfirmation)
@@ -80,8 +99,13 @@ export class InspectionProgress {
    * 4c. The drawn list (locked by the draw) distributed to every confirmed department with the
    * scheme's items it inspects. Returns the target codes in draw order.
    */
-  async distribute(inspectionId: string): Promise<string[]> {
+  async distribute(inspectionId: string, caller: WorkflowCaller): Promise<string[]> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.distribute',
+      definitionKey: MAIN,
+      statuses: ['drawing', 'matching'],
+    });
     const { codes } = await this.draws.drawnTargets(inspection.drawId!);
     const existing = await this.db
       .getRepository(InspectionTarget)
@@ -98,9 +122,15 @@ export class InspectionProgress {
   async openTarget(
     inspectionId: string,
     targetCode: string,
-    workflowId: string,
+    caller: WorkflowCaller,
   ): Promise<string[]> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.openTarget',
+      definitionKey: TARGET,
+      statuses: ['matching', 'inspecting'],
+    });
+    const workflowId = caller.workflowId;
     if (inspection.status === 'matching')
       await this.advance(inspection, 'inspecting', 'inspection.inspecting', {});
     const target = await this.db
@@ -120,7 +150,16 @@ export class InspectionProgress {
   }
 
   /** Every department's form is in: the target is inspected (and counts for repeat exclusion). */
-  async closeTarget(inspectionId: string, targetCode: string): Promise<void> {
+  async closeTarget(
+    inspectionId: string,
+    targetCode: string,
+    caller: WorkflowCaller,
+  ): Promise<void> {
+    requireOwnInstance(await this.load(inspectionId), caller, {
+      activity: 'inspection.closeTarget',
+      definitionKey: TARGET,
+      statuses: ['inspecting'],
+    });
     const closed = await this.db.transaction(async (m) => {
       const result = await m
         .createQueryBuilder()
@@ -160,8 +199,13 @@ export class InspectionProgress {
   }
 
   /** 8. The publication deadline: N working days after the inspection window ends (NX 27). */
-  async publicationDue(inspectionId: string): Promise<string> {
+  async publicationDue(inspectionId: string, caller: WorkflowCaller): Promise<string> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.publicationDue',
+      definitionKey: MAIN,
+      statuses: ['matching', 'inspecting', 'publishing'],
+    });
     const due = await this.calendar.resolve(
       { kind: 'workingDays', value: String(inspection.publishDays) },
       `${inspection.windowEnd}T12:00:00+08:00`,
@@ -182,8 +226,13 @@ export class InspectionProgress {
   }
 
   /** 9. One follow-up per problem found, owned by the department that found it. */
-  async openFollowUps(inspectionId: string): Promise<FollowUpRef[]> {
+  async openFollowUps(inspectionId: string, caller: WorkflowCaller): Promise<FollowUpRef[]> {
     const inspection = await this.load(inspectionId);
+    requireOwnInstance(inspection, caller, {
+      activity: 'inspection.openFollowUps',
+      definitionKey: MAIN,
+      statuses: ['publishing', 'follow-up'],
+    });
     const forms = await this.db.getRepository(InspectionForm).find({ where: { inspectionId } });
     const repo = this.db.getRepository(FollowUp);
     const existing = new Set(
@@ -281,8 +330,18 @@ export class InspectionProgress {
     inspection.status = status;
   }
 
-  private load(id: string): Promise<Inspection> {
-    return this.db.getRepository(Inspection).findOneOrFail({ where: { id } });
+  /** The inspection a service task names (a missing or malformed id is refused, not retried). */
+  private async load(id: unknown): Promise<Inspection> {
+    const found =
+      typeof id === 'string' && id
+        ? await this.db.getRepository(Inspection).findOne({ where: { id } })
+        : null;
+    if (!found)
+      throw ApplicationFailure.nonRetryable(
+        `联合抽查任务 ${String(id)} 不存在 / no such inspection`,
+        DOMAIN_ACTIVITY_REFUSED,
+      );
+    return found;
   }
 }
 

@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
@@ -16,9 +17,11 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../auth/roles';
 import { InstancesService } from '../engine/instances.service';
 import { UserTaskRecord } from '../engine/entities';
 import { Plan, PlanTaskRow } from '../plans/plan.entity';
+import { DomainDefinitions, DomainOwner } from '../process-definitions/domain-definitions';
 import { ProcessDefinition } from '../process-definitions/process-definition.entity';
 import { ProcessDefinitionsService } from '../process-definitions/process-definitions.service';
 import { findProjectRoot } from '../temporal/temporal-cli';
+import { checkJointInspection, checkJointInspectionTarget } from './definition-rules';
 import type { StartInspectionDto } from './dto/inspection.dto';
 import { Inspection, InspectionConfirmation, InspectionTarget } from './entities';
 import { requireVisible } from './inspection-access';
@@ -38,15 +41,36 @@ export const DEFAULT_PUBLISH_DAYS = 20;
  * temporary task, and reading them. The steps themselves live in InspectionSteps.
  */
 @Injectable()
-export class InspectionService {
+export class InspectionService implements OnModuleInit {
   private readonly log = new Logger(InspectionService.name);
+  /** The right to start this module's definitions (nobody else may, POST /instances neither). */
+  private owner?: DomainOwner;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly instances: InstancesService,
     private readonly definitions: ProcessDefinitionsService,
+    private readonly domains: DomainDefinitions,
   ) {}
+
+  /** Registers the joint-inspection definitions as this module's domain definitions. */
+  onModuleInit(): void {
+    this.owner = this.domains.register('inspection', [
+      {
+        key: JOINT_INSPECTION_KEY,
+        startedThrough: 'POST /inspections',
+        checkDefinition: (compiled) =>
+          checkJointInspection(compiled, { confirmDays: CONFIRM_WORKING_DAYS }),
+      },
+      {
+        key: TARGET_PROCESS_KEY,
+        startedThrough:
+          'POST /inspections（每个抽中对象由 joint-inspection 流程调用 / called by joint-inspection for each drawn target）',
+        checkDefinition: checkJointInspectionTarget,
+      },
+    ]);
+  }
 
   async start(dto: StartInspectionDto, principal: Principal): Promise<Inspection> {
     requireRole(principal, 'dept_officer', 'dept_admin');
@@ -60,24 +84,30 @@ export class InspectionService {
         'windowEnd 不能早于 windowStart / window ends before it starts',
       );
     await this.ensureDeployed();
-    const inspection = await this.insert(fields, dto, principal);
+    // The workflow id is recorded first: the domain activities accept only this instance.
+    const workflowId = InstancesService.newWorkflowId();
+    const inspection = await this.insert(fields, dto, principal, workflowId);
     try {
-      const started = await this.instances.start(principal, {
-        key: JOINT_INSPECTION_KEY,
-        businessKey: inspection.code,
-        variables: {
-          inspectionId: inspection.id,
-          initiatingDept: inspection.initiatingDepartment,
-          departments: inspection.departments,
-          participants: inspection.departments.filter((d) => d !== inspection.initiatingDepartment),
-          confirmDays: CONFIRM_WORKING_DAYS,
-          surprise: false,
+      if (!this.owner) throw new Error('inspection module not initialised');
+      await this.instances.startOwned(
+        this.owner,
+        principal,
+        {
+          key: JOINT_INSPECTION_KEY,
+          businessKey: inspection.code,
+          variables: {
+            inspectionId: inspection.id,
+            initiatingDept: inspection.initiatingDepartment,
+            departments: inspection.departments,
+            participants: inspection.departments.filter(
+              (d) => d !== inspection.initiatingDepartment,
+            ),
+            confirmDays: CONFIRM_WORKING_DAYS,
+            surprise: false,
+          },
         },
-      });
-      inspection.workflowId = started.workflowId;
-      await this.db.getRepository(Inspection).update(inspection.id, {
-        workflowId: started.workflowId,
-      });
+        workflowId,
+      );
     } catch (err) {
       // Nothing half-written: without its workflow the task does not exist.
       await this.db.transaction(async (m) => {
@@ -241,6 +271,7 @@ export class InspectionService {
     >,
     dto: StartInspectionDto,
     principal: Principal,
+    workflowId: string,
   ): Promise<Inspection> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -254,7 +285,7 @@ export class InspectionService {
             status: 'scheme',
             scheme: null,
             drawId: null,
-            workflowId: null,
+            workflowId,
             confirmedDepartments: null,
             publishDays: dto.publishDays ?? DEFAULT_PUBLISH_DAYS,
             createdBy: principal.username,

@@ -5,6 +5,7 @@ import { BPMN_MAX_BYTES } from './bpmn/limits';
 import { ProcessDefinition } from './process-definition.entity';
 import { ProcessDefinitionsController } from './process-definitions.controller';
 import { ProcessDefinitionsService } from './process-definitions.service';
+import { DomainDefinitions } from './domain-definitions';
 
 /** BPMN XML media types accepted as a raw deploy body. */
 export const XML_MEDIA_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
@@ -12,8 +13,8 @@ export const XML_MEDIA_TYPES = ['application/xml', 'text/xml', 'application/bpmn
 @Module({
   imports: [TypeOrmModule.forFeature([ProcessDefinition])],
   controllers: [ProcessDefinitionsController],
-  providers: [ProcessDefinitionsService],
-  exports: [ProcessDefinitionsService],
+  providers: [ProcessDefinitionsService, DomainDefinitions],
+  exports: [ProcessDefinitionsService, DomainDefinitions],
 })
 export class ProcessDefinitionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

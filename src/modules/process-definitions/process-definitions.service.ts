@@ -1,11 +1,13 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Injectable,
   InternalServerErrorException,
   NotFoundException,
   PayloadTooLargeException,
 } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -17,8 +19,9 @@ import { requireRole } from '../auth/access';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { ActivityRegistry } from '../temporal/activity-registry';
-import { LIMIT_RULE } from './bpmn';
+import { LIMIT_RULE, type BpmnIssue } from './bpmn';
 import { compileBpmnIsolated } from './bpmn/isolated';
+import { DomainDefinitions } from './domain-definitions';
 import { ProcessDefinition } from './process-definition.entity';
 
 /** A definition without its documents, for lists. */
@@ -55,6 +58,29 @@ const summary = (d: ProcessDefinition): DefinitionSummary => ({
 const detail = (d: ProcessDefinition): DefinitionDetail => ({ ...summary(d), xml: d.xml });
 
 /**
+ * Deploying is the joint-meeting office's (流程管理员, process administration): a definition
+ * decides who does what by when for every department. The system (first start, CLI) deploys as
+ * the office too. Department heads and the separated administrator roles may not.
+ */
+function requireProcessAdmin(principal: Principal): void {
+  if (principal.isOffice && principal.role === 'office') return;
+  throw new ForbiddenException(
+    `部署流程定义仅限联席会议办公室（流程管理员）；当前角色为 ${principal.role}（${principal.departmentCode}）/ deploying process definitions is the joint-meeting office's (process admin)`,
+  );
+}
+
+function invalid(title: string, errors: BpmnIssue[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `${title}，共 ${errors.length} 处错误：${errors
+      .map((e) => `${e.elementId ?? '-'} [${e.rule}] ${e.message}`)
+      .join('；')}`,
+    errors,
+  });
+}
+
+/**
  * Deployed process definitions (流程定义): validated on deploy, versioned per key, immutable.
  * Instances run the version they started with to their end.
  */
@@ -64,6 +90,7 @@ export class ProcessDefinitionsService implements DefinitionLoader {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly registry: ActivityRegistry,
+    private readonly domains: DomainDefinitions,
   ) {}
 
   /** Service activities the live worker serves (engine activities are not callable from BPMN). */
@@ -73,7 +100,7 @@ export class ProcessDefinitionsService implements DefinitionLoader {
   }
 
   async deploy(xml: string, principal: Principal): Promise<DeployResult> {
-    requireRole(principal, 'office', 'dept_admin');
+    requireProcessAdmin(principal);
     if (typeof xml !== 'string' || !xml.trim()) {
       throw new BadRequestException(
         '请求体应为 BPMN XML（Content-Type: application/xml 或 text/xml），或 JSON {"xml": "..."}',
@@ -93,17 +120,16 @@ export class ProcessDefinitionsService implements DefinitionLoader {
     if (result.errors.some((e) => e.rule === 'internal-error')) {
       throw new InternalServerErrorException(result.errors[0].message);
     }
-    if (!result.definition) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `流程定义校验未通过，共 ${result.errors.length} 处错误：${result.errors
-          .map((e) => `${e.elementId ?? '-'} [${e.rule}] ${e.message}`)
-          .join('；')}`,
-        errors: result.errors,
-      });
-    }
+    if (!result.definition) throw invalid('流程定义校验未通过', result.errors);
     const compiled = result.definition;
+    // A domain definition's new version must also keep its module's rules (statutory timers…).
+    const owner = this.domains.ownerOf(compiled.key);
+    const domainIssues = this.domains.check(compiled);
+    if (owner && domainIssues.length > 0)
+      throw invalid(
+        `流程 ${compiled.key} 属于「${owner.module}」模块，不符合该模块的规则 / breaks the ${owner.module} module's rules`,
+        domainIssues,
+      );
     const sha256 = createHash('sha256').update(xml, 'utf8').digest('hex');
     try {
       return await this.db.transaction(async (m) => {
@@ -188,6 +214,12 @@ export class ProcessDefinitionsService implements DefinitionLoader {
         .getRepository(ProcessDefinition)
         .findOne({ where: { id: ref.definitionId } });
     } else if (ref.key) {
+      // A call activity: a domain definition is called only from its own module's definitions.
+      if (!this.domains.mayCall(ref.caller?.definitionKey, ref.key))
+        throw ApplicationFailure.nonRetryable(
+          `${this.domains.startRefusal(ref.key)}；不能由流程 ${ref.caller?.definitionKey ?? '(未知)'} 的调用活动启动 / not callable from ${ref.caller?.definitionKey ?? 'an unknown definition'}`,
+          'DomainDefinitionRefused',
+        );
       row = await this.resolve(ref.key, ref.version).catch(() => null);
     } else {
       throw new Error('loadDefinition 需要 definitionId 或 key');

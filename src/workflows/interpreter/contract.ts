@@ -208,6 +208,8 @@ export interface DefinitionRef {
   definitionId?: string;
   key?: string;
   version?: number;
+  /** For a call activity: the calling instance's definition (domain definitions check it). */
+  caller?: { definitionKey: string };
 }
 
 export interface LoadedDefinition {

@@ -116,11 +116,14 @@ export class ScopeRun {
     this.ex.enter(executionId, element.id, element.type, element.name);
     let next: Next;
     try {
-      next = await withIncidents(this, element, executionId, () =>
-        runWithBoundaries(this, element, executionId, () =>
-          executeElement(this, element, executionId, origin),
-        ),
-      );
+      next = await withIncidents(this, element, executionId, () => {
+        const run = () =>
+          runWithBoundaries(this, element, executionId, () =>
+            executeElement(this, element, executionId, origin),
+          );
+        const held = this.ex.countStep(element.id);
+        return held ? held.then(run) : run();
+      });
     } catch (err) {
       this.ex.leave(executionId, isCancellation(err) ? 'cancelled' : 'terminated');
       throw err;

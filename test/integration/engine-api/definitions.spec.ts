@@ -23,7 +23,7 @@ describe('process definitions API', () => {
 
     const same = await t.http
       .post('/definitions')
-      .set(bearer(tk['scjgj-admin']))
+      .set(bearer(tk.office))
       .set('Content-Type', 'text/xml')
       .send(processXml('versioned', '第一版'));
     expect(same.status).toBe(200);
@@ -31,10 +31,10 @@ describe('process definitions API', () => {
 
     const v2 = await t.http
       .post('/definitions')
-      .set(bearer(tk['scjgj-admin']))
+      .set(bearer(tk.office))
       .send({ xml: processXml('versioned', '第二版') });
     expect(v2.status).toBe(201);
-    expect(v2.body).toMatchObject({ key: 'versioned', version: 2, deployedBy: 'scjgj-admin' });
+    expect(v2.body).toMatchObject({ key: 'versioned', version: 2, deployedBy: 'office' });
 
     // back to the first XML: not the latest, so it is a new version
     const v3 = await t.http
@@ -116,13 +116,16 @@ describe('process definitions API', () => {
     expect(res.body.message).toMatch(/xml/);
   });
 
-  it('lets only the office and department admins deploy; the public gets 401', async () => {
-    const officer = await t.http
-      .post('/definitions')
-      .set(bearer(tk['scjgj-officer']))
-      .send({ xml: processXml('officer-try', '经办人') });
-    expect(officer.status).toBe(403);
-    expect((await t.http.get('/definitions/officer-try').set(bearer(tk.office))).status).toBe(404);
+  it('lets only the office deploy (department heads and officers 403); the public gets 401', async () => {
+    for (const who of ['scjgj-officer', 'scjgj-admin']) {
+      const refused = await t.http
+        .post('/definitions')
+        .set(bearer(tk[who]))
+        .send({ xml: processXml('dept-try', who) });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/联席会议办公室/);
+    }
+    expect((await t.http.get('/definitions/dept-try').set(bearer(tk.office))).status).toBe(404);
     const anonymous = await t.http.post('/definitions').send({ xml: processXml('anon', 'x') });
     expect(anonymous.status).toBe(401);
     expect((await t.http.get('/definitions')).status).toBe(401);

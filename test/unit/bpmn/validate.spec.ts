@@ -24,6 +24,23 @@ const boundary = (host: string, hostId: string, def: string, roots = '') =>
 const ESC_ROOT = '<bpmn:escalation id="Esc" escalationCode="LATE" />';
 const ESC_DEF = '<bpmn:escalationEventDefinition escalationRef="Esc"/>';
 
+/** start → join → [between] → split → back to join (condition) or end (default). */
+const loop = (between: string[] = []) => {
+  const ids = ['j', ...between.map((x) => /id="([^"]+)"/.exec(x)![1]), 's'];
+  const inner = ids
+    .slice(1)
+    .map((id, i) => `<bpmn:sequenceFlow id="l${i}" sourceRef="${ids[i]}" targetRef="${id}"/>`)
+    .join('');
+  return definitions(
+    `<bpmn:startEvent id="start"/><bpmn:exclusiveGateway id="j"/>${between.join('')}
+    <bpmn:exclusiveGateway id="s" default="out"/><bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="j"/>${inner}
+    <bpmn:sequenceFlow id="back" sourceRef="s" targetRef="j"><bpmn:conditionExpression>\${n &gt; 1}</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="out" sourceRef="s" targetRef="end"/>`,
+    { processAttrs: 'jc:variables="n"' },
+  );
+};
+
 /** [rule, element id the error names, failing XML, passing XML] */
 const cases: Array<[string, string | undefined, string, string]> = [
   ['unsupported-element', 'x', chain(['<bpmn:scriptTask id="x" />']), chain([ECHO])],
@@ -331,6 +348,37 @@ const cases: Array<[string, string | undefined, string, string]> = [
     chain([ECHO]).replace('targetRef="end"', 'targetRef="nowhere"'),
     chain([ECHO]),
   ],
+  ['cycle-without-wait-state', 'j', loop(), loop([USER])],
+  [
+    'cycle-without-wait-state',
+    'j',
+    loop(['<bpmn:intermediateThrowEvent id="x"/>']),
+    loop(['<bpmn:serviceTask id="x" jc:activity="echo"/>']),
+  ],
+  [
+    'cycle-without-wait-state',
+    'j',
+    loop([timerCatch('', '<bpmn:timeDuration>PT0S</bpmn:timeDuration>')]),
+    loop([timerCatch('', '<bpmn:timeDuration>PT1S</bpmn:timeDuration>')]),
+  ],
+  [
+    'cycle-without-wait-state',
+    'j',
+    loop([
+      '<bpmn:userTask id="u" jc:role="office"><bpmn:multiInstanceLoopCharacteristics jc:inputCollection="n" jc:inputElement="x"/></bpmn:userTask>',
+    ]),
+    loop([timerCatch('jc:workingDays="\\${n}"')]),
+  ],
+  [
+    'cycle-without-wait-state',
+    'j',
+    loop([
+      '<bpmn:subProcess id="sp"><bpmn:startEvent id="ss"/><bpmn:endEvent id="se"/><bpmn:sequenceFlow id="sf" sourceRef="ss" targetRef="se"/></bpmn:subProcess>',
+    ]),
+    loop([
+      '<bpmn:subProcess id="sp"><bpmn:startEvent id="ss"/><bpmn:userTask id="su" jc:role="office"/><bpmn:endEvent id="se"/><bpmn:sequenceFlow id="sf" sourceRef="ss" targetRef="su"/><bpmn:sequenceFlow id="sf2" sourceRef="su" targetRef="se"/></bpmn:subProcess>',
+    ]),
+  ],
   [
     'bpmnlint/no-implicit-split',
     't',
@@ -363,6 +411,27 @@ describe('validation rules', () => {
       expect(passing.definition).toBeDefined();
     },
   );
+
+  it('a cycle without a wait state is named element by element, with an escalation boundary loop too', async () => {
+    const result = await compile(loop(['<bpmn:intermediateThrowEvent id="x"/>']));
+    const hit = result.errors.find((e) => e.rule === 'cycle-without-wait-state');
+    expect(hit?.message).toContain('j → x → s → j');
+    expect(hit?.message).toMatch(/等待状态/);
+    // sub-process without a wait → interrupting escalation boundary → back into the sub-process
+    const sub = await compile(
+      definitions(
+        `<bpmn:startEvent id="start"/><bpmn:exclusiveGateway id="j"/>
+        <bpmn:subProcess id="sp"><bpmn:startEvent id="ss"/><bpmn:endEvent id="se">${ESC_DEF}</bpmn:endEvent><bpmn:sequenceFlow id="sf" sourceRef="ss" targetRef="se"/></bpmn:subProcess>
+        <bpmn:boundaryEvent id="b" attachedToRef="sp"><bpmn:escalationEventDefinition escalationRef="Esc"/></bpmn:boundaryEvent>
+        <bpmn:endEvent id="end"/>
+        <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="j"/><bpmn:sequenceFlow id="a" sourceRef="j" targetRef="sp"/>
+        <bpmn:sequenceFlow id="b2" sourceRef="b" targetRef="j"/><bpmn:sequenceFlow id="out" sourceRef="sp" targetRef="end"/>`,
+        { roots: ESC_ROOT },
+      ),
+    );
+    const loopHit = sub.errors.find((e) => e.rule === 'cycle-without-wait-state');
+    expect(loopHit?.message).toContain('b → j → sp → b');
+  });
 
   it('every error names its rule and, when about an element, the element id', async () => {
     const result = await compile(

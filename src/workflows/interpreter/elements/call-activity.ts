@@ -18,7 +18,11 @@ export async function callActivity(
   vars: VariableScope,
 ): Promise<Next> {
   const values = vars.all();
-  const called = await engine.loadDefinition({ key: el.calledKey, version: el.calledVersion });
+  const called = await engine.loadDefinition({
+    key: el.calledKey,
+    version: el.calledVersion,
+    caller: { definitionKey: run.ex.definitionKey },
+  });
   const input: ProcessInstanceInput = {
     definitionId: called.definitionId,
     businessKey: run.ex.businessKey,

@@ -7,6 +7,7 @@ import {
 import type { FlowElement } from '../../definition/types';
 import { engine } from '../activities';
 import type { ScopeRun } from '../runner';
+import { StepLimitError } from '../execution';
 import { setStatus } from '../search';
 
 /**
@@ -52,6 +53,7 @@ export async function withIncidents<T>(
         actor: entry.retriedBy,
       });
       run.ex.incidents.delete(incidentId);
+      if (err instanceof StepLimitError) run.ex.releaseStepLimit();
       if (run.ex.incidents.size === 0) setStatus(run.ex, 'running');
     }
   }
