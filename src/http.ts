@@ -2,11 +2,20 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationPipe } from './common/validation';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { securityHeaders } from './security-headers';
 
-/** HTTP concerns shared by main and tests: validation and the OpenAPI document at /api/docs. */
+/**
+ * HTTP concerns shared by main and tests: security headers (helmet), validation and the OpenAPI
+ * document at /api/docs.
+ */
 export function configureHttp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  const https = (app.get<AppConfig>(APP_CONFIG).publicBaseUrl ?? '').startsWith('https://');
+  for (const handler of securityHeaders({ https })) app.use(handler);
   // BPMN definitions and schedules arrive as JSON strings; 100 kB (the default) is too small.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
+  express.useBodyParser('json', { limit: '10mb' });
   app.useGlobalPipes(validationPipe());
   const doc = new DocumentBuilder()
     .setTitle('jointcheck')
