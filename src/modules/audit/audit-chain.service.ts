@@ -103,7 +103,13 @@ export class AuditChainService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.schedule();
-    this.sweep = setInterval(() => this.schedule(), SWEEP_MS).unref();
+    // entries whose transaction committed after their seal ran: a cheap read, a seal if any
+    this.sweep = setInterval(() => {
+      this.store
+        .query('SELECT id FROM audit_entries WHERE seq IS NULL LIMIT 1')
+        .then((rows) => rows.length > 0 && this.schedule())
+        .catch(() => undefined);
+    }, SWEEP_MS).unref();
     this.hourly = setInterval(() => {
       this.checkpoint('system', { onlyIfNew: true }).catch((err: Error) =>
         this.logger.error(`hourly checkpoint failed: ${err.message}`),
