@@ -34,11 +34,3 @@ export function hideQueryParameters(): void {
     });
   }
 }
-
-/** bcrypt hashes ($2a$/$2b$/$2y$, cost, 53 chars of salt and hash). */
-export const BCRYPT_HASH = /\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g;
-
-/** For text that may quote a value (e.g. MySQL "Duplicate entry '…'"): hides bcrypt hashes. */
-export function redactHashes(text: string): string {
-  return text.replace(BCRYPT_HASH, '[redacted]');
-}
