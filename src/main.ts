@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppModule, Role } from './app.module';
 import { resolveAppConfig } from './config/app-config';
 import { ConfigurationError, validateEnvironment } from './config/environment';
+import { ensurePrivateDir } from './config/private-files';
 import { configureHttp } from './http';
 import { runMigrations } from './modules/database/migrate';
 import { DevServer, startDevServer } from './modules/temporal/dev-server';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   const role = parseRole(process.argv);
   const config = resolveAppConfig(validateEnvironment(process.env));
   let devServer: DevServer | undefined;
+  // embedded state (Temporal dev database, SQLite, generated secrets) is for this account only
+  if (!config.temporal.address || config.database.type === 'sqlite')
+    ensurePrivateDir(config.dataDir);
   if (!config.temporal.address) {
     devServer = await startDevServer({
       cli: resolveTemporalCli(),

@@ -3,6 +3,7 @@ import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../modules/database/database.module';
 import { TemporalModule } from '../modules/temporal/temporal.module';
 import { FEATURE_MODULES } from '../app.module';
+import { AUDIT_COMMANDS } from './audit.command';
 import { CALENDAR_COMMANDS } from './calendar.command';
 import {
   DefinitionCommand,
@@ -47,6 +48,7 @@ import {
     EngineInstancesCommand,
     InboxCommand,
     ...REGISTRY_COMMANDS,
+    ...AUDIT_COMMANDS,
   ],
 })
 export class DatabaseCliModule {}

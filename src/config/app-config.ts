@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Environment } from './environment';
+import { ensurePrivateDir } from './private-files';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
@@ -22,6 +23,8 @@ export interface AppConfig {
   logLevel: string;
   mail: { smtpUrl?: string; from: string };
   webhookUrl?: string;
+  /** PUBLIC_BASE_URL without a trailing slash; undefined when unset. */
+  publicBaseUrl?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -55,6 +58,7 @@ export function resolveAppConfig(env: Environment, cwd = process.cwd()): AppConf
     logLevel: env.LOG_LEVEL ?? 'log',
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'jointcheck@localhost' },
     webhookUrl: env.WEBHOOK_URL,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   };
 }
 
@@ -69,13 +73,17 @@ interface GeneratedSecrets {
 
 function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
+  }
   const secrets: GeneratedSecrets = {
     jwtSecret: randomBytes(32).toString('hex'),
     payloadCodecKey: randomBytes(32).toString('hex'),
   };
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  // 'wx': created here with mode 0600, never a file someone else placed
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   return secrets;
 }

@@ -110,6 +110,16 @@ export class Environment {
   @Matches(/^https?:\/\/.+/, { message: 'WEBHOOK_URL must be an http:// or https:// URL' })
   WEBHOOK_URL?: string;
 
+  /**
+   * The address the public reaches this service at (behind a reverse proxy), e.g.
+   * https://jc.example.gov.cn; when it is https, responses carry Strict-Transport-Security.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http:// or https:// URL, e.g. https://jc.example.gov.cn',
+  })
+  PUBLIC_BASE_URL?: string;
+
   /** `off` disables the daily digest and the delivery retry sweep in this process. */
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'NOTIFICATION_CRON must be on or off' })

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/roles';
+import { jsonText } from '../database/column-types';
+import { entryMac } from './audit-chain';
+import { AuditChainService } from './audit-chain.service';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -23,23 +26,49 @@ const SECRET_KEYS = /password|secret|token|hash/i;
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly chain: AuditChainService,
+  ) {}
 
   async record(record: AuditRecord, manager?: EntityManager): Promise<AuditEntry> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
-    return repo.save(
+    const at = new Date();
+    const before = redact(record.before);
+    const after = redact(record.after);
+    const context = redact(record.context);
+    const fields = {
+      at: at.toISOString(),
+      actor: record.actor.username,
+      actorDepartment: record.actor.departmentCode ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      // exactly the text the jsonText transformer stores
+      beforeJson: jsonText.to(before),
+      afterJson: jsonText.to(after),
+      contextJson: jsonText.to(context),
+    };
+    const saved = await repo.save(
       repo.create({
-        at: new Date(),
-        actor: record.actor.username,
-        actorDepartment: record.actor.departmentCode,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        before: redact(record.before),
-        after: redact(record.after),
-        context: redact(record.context),
+        at,
+        actor: fields.actor,
+        actorDepartment: fields.actorDepartment,
+        action: fields.action,
+        entityType: fields.entityType,
+        entityId: fields.entityId,
+        before,
+        after,
+        context,
+        seq: null,
+        prevHash: null,
+        entryHash: null,
+        mac: entryMac(this.chain.macKey, fields),
       }),
     );
+    // sealed into the hash chain shortly after the caller's transaction commits
+    this.chain.schedule();
+    return saved;
   }
 
   async history(entityType: string, entityId: string): Promise<AuditEntry[]> {

@@ -27,7 +27,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   'GET /departments': ANY,
   'POST /departments': OFFICE,
   'POST /users': HEADS,
-  'GET /audit': OFFICE,
+  'GET /audit': ['office', 'audit_admin'],
+  'GET /audit/verify': ['audit_admin'],
+  'GET /audit/verify.html': ['audit_admin'],
+  'GET /audit/checkpoints': ['audit_admin'],
+  'POST /audit/checkpoints': ['audit_admin'],
   'GET /health': 'public',
 
   // Calendar: reads are public, the office keeps the schedule
