@@ -21,6 +21,8 @@ import {
   DepartmentCreateCommand,
   UserCommand,
   UserCreateCommand,
+  UserResetPasswordCommand,
+  UserUnlockCommand,
 } from './user.command';
 
 /**
@@ -39,6 +41,8 @@ import {
     SeedDemoCommand,
     UserCommand,
     UserCreateCommand,
+    UserResetPasswordCommand,
+    UserUnlockCommand,
     DepartmentCommand,
     DepartmentCreateCommand,
     ...CALENDAR_COMMANDS,

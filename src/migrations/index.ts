@@ -29,6 +29,7 @@ import { CreateDrawAddenda1763800005600 } from './1763800005600-CreateDrawAddend
 import { CreateInspections1763800006000 } from './1763800006000-CreateInspections';
 import { CreateDocuments1763800006400 } from './1763800006400-CreateDocuments';
 import { CreatePublication1763800006500 } from './1763800006500-CreatePublication';
+import { CreateSignIn1763800007000 } from './1763800007000-CreateSignIn';
 
 /** Every migration, in order. Listed explicitly so source (tests) and compiled code agree. */
 export const MIGRATIONS = [
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   CreateInspections1763800006000,
   CreateDocuments1763800006400,
   CreatePublication1763800006500,
+  CreateSignIn1763800007000,
 ];

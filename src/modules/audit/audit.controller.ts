@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { requireOffice } from '../auth/access';
-import { CurrentPrincipal } from '../auth/decorators';
+import { AlsoAdmin, CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AuditService } from './audit.service';
 
@@ -15,16 +15,17 @@ class AuditQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
-/** The audit log, readable by the joint-meeting office. */
+/** The audit log, readable by the joint-meeting office and the audit administrator (审计管理员). */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @AlsoAdmin('audit_admin')
   @Get()
   list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery) {
-    requireOffice(principal);
+    if (principal.role !== 'audit_admin') requireOffice(principal);
     if (query.entityType && query.entityId)
       return this.audit.history(query.entityType, query.entityId);
     return this.audit.list(query);
