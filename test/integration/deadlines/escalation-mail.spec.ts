@@ -29,7 +29,7 @@ describe('escalation notifications leave through e-mail', () => {
       .send({
         username: 'duban',
         displayName: '督办员',
-        password: 'duban-initial-passphrase',
+        password: 'supervision-passphrase-1',
         departmentCode: 'LXBGS',
         role: 'dept_officer',
         email: 'duban@lxbgs.test',
