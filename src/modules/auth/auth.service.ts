@@ -22,6 +22,7 @@ import { Department } from './entities/department.entity';
 import { User } from './entities/user.entity';
 import {
   accountKey,
+  ActiveLock,
   addressKey,
   LoginThrottleService,
   lockedException,
@@ -84,15 +85,16 @@ export class AuthService {
   // ── sign-in ──────────────────────────────────────────────────────────────────────────────
 
   async login(username: string, password: string, client: ClientInfo = {}): Promise<LoginResult> {
-    await this.refuseIfLocked(username, client);
+    const attempt = await this.beginAttempt(username, client);
     const user = await this.userWithHash({ username });
     // The same bcrypt work for an unknown, an inactive and a real account.
     const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.active || !passwordOk) {
       const reason = !user ? 'unknown-account' : !user.active ? 'inactive' : 'wrong-password';
-      await this.failed(username, client, reason);
+      await this.attemptFailed(username, client, reason, attempt);
       throw new UnauthorizedException('用户名或密码错误');
     }
+    await this.throttle.clear(accountKey(username));
     if (this.config.mode === 'production' && password === DEMO_PASSWORD) {
       await this.auditAttempt('auth.login-failed', username, client, { reason: 'demo-password' });
       throw new ForbiddenException(
@@ -143,7 +145,7 @@ export class AuthService {
       user.tokenVersion !== claims.ver
     )
       throw new UnauthorizedException('两步验证已过期或无效，请重新输入用户名和密码');
-    await this.refuseIfLocked(user.username, client);
+    const attempt = await this.beginAttempt(user.username, client);
     const byRecovery = !proof.code && !!proof.recoveryCode;
     const ok = proof.code
       ? await this.twoFactor.verifyCode(user.id, proof.code)
@@ -151,11 +153,8 @@ export class AuthService {
         ? await this.twoFactor.useRecoveryCode(user.id, proof.recoveryCode)
         : false;
     if (!ok) {
-      await this.failed(
-        user.username,
-        client,
-        byRecovery ? 'wrong-recovery-code' : 'wrong-totp-code',
-      );
+      const reason = byRecovery ? 'wrong-recovery-code' : 'wrong-totp-code';
+      await this.attemptFailed(user.username, client, reason, attempt);
       throw new UnauthorizedException(byRecovery ? '恢复码错误或已使用' : '动态口令错误或已使用');
     }
     await this.throttle.clear(accountKey(user.username));
@@ -215,12 +214,13 @@ export class AuthService {
     newPassword: string,
     client: ClientInfo = {},
   ): Promise<LoginResult> {
-    await this.refuseIfLocked(principal.username, client);
+    const attempt = await this.beginAttempt(principal.username, client);
     const user = await this.userWithHash({ id: principal.userId });
     if (!user || !(await bcrypt.compare(currentPassword, user.passwordHash))) {
-      await this.failed(principal.username, client, 'wrong-current-password');
+      await this.attemptFailed(principal.username, client, 'wrong-current-password', attempt);
       throw new UnauthorizedException('当前密码错误');
     }
+    await this.throttle.clear(accountKey(principal.username));
     if (currentPassword === newPassword) throw new BadRequestException('新密码不能与当前密码相同');
     this.checkPolicy(newPassword, user.username);
     const hash = await bcrypt.hash(newPassword, BCRYPT_ROUNDS);
@@ -631,26 +631,37 @@ export class AuthService {
     };
   }
 
-  private async refuseIfLocked(username: string, client: ClientInfo): Promise<void> {
-    const keys = [accountKey(username), ...(client.ip ? [addressKey(client.ip)] : [])];
-    const lock = await this.throttle.activeLock(keys);
-    if (!lock) return;
-    await this.auditAttempt('auth.login-failed', username, client, {
-      reason: lock.scope === 'account' ? 'account-locked' : 'address-throttled',
-      lockedUntil: lock.until.toISOString(),
-    });
-    throw lockedException(lock);
+  /**
+   * Before a password or code is checked: refuses a throttled address or a locked account name,
+   * and counts the attempt against the name (see LoginThrottleService.reserve). Returns the lock
+   * the attempt starts should it fail.
+   */
+  private async beginAttempt(username: string, client: ClientInfo): Promise<ActiveLock | null> {
+    const { lockout } = await this.policy.get();
+    const address = client.ip ? await this.throttle.activeLock([addressKey(client.ip)]) : null;
+    const reserved = address
+      ? { refused: address }
+      : await this.throttle.reserve(accountKey(username), lockout.accountThreshold, lockout);
+    if (reserved.refused) {
+      const lock = reserved.refused;
+      await this.auditAttempt('auth.login-failed', username, client, {
+        reason: lock.scope === 'account' ? 'account-locked' : 'address-throttled',
+        lockedUntil: lock.until.toISOString(),
+      });
+      throw lockedException(lock);
+    }
+    return reserved.startsLock ?? null;
   }
 
-  /** Counts a failure against the account name and the address; a new lock is audited and answered. */
-  private async failed(username: string, client: ClientInfo, reason: string): Promise<void> {
+  /** A failed attempt: audited, counted against the address; a lock it starts is audited and answered. */
+  private async attemptFailed(
+    username: string,
+    client: ClientInfo,
+    reason: string,
+    accountLock: ActiveLock | null,
+  ): Promise<void> {
     const { lockout } = await this.policy.get();
     await this.auditAttempt('auth.login-failed', username, client, { reason });
-    const accountLock = await this.throttle.fail(
-      accountKey(username),
-      lockout.accountThreshold,
-      lockout,
-    );
     const addressLock = client.ip
       ? await this.throttle.fail(addressKey(client.ip), lockout.addressThreshold, lockout)
       : null;

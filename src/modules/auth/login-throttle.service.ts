@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, MoreThan, Or } from 'typeorm';
 import { LoginThrottle } from './entities/login-throttle.entity';
 import { LockoutPolicy } from './security-policy.service';
 
@@ -82,10 +82,35 @@ export class LoginThrottleService {
       : null;
   }
 
-  /** Counts one failure; returns the lock it starts, if it starts one. */
+  /**
+   * Counts an attempt of an account name *before* its password or code is checked, atomically
+   * (row lock on MySQL; SQLite writes are serialised), so parallel guesses cannot all slip in
+   * before the first failures are written: once the threshold is reached every further attempt
+   * is refused. Returns `refused` when the name is locked, else the lock this attempt starts
+   * (`startsLock`) should it fail. A successful attempt clears the name's row.
+   */
+  async reserve(
+    key: string,
+    threshold: number,
+    policy: LockoutPolicy,
+  ): Promise<{ refused?: ActiveLock; startsLock?: ActiveLock }> {
+    return this.count(key, threshold, policy, true);
+  }
+
+  /** Counts one failure (per address, after the fact); returns the lock it starts, if any. */
   async fail(key: string, threshold: number, policy: LockoutPolicy): Promise<ActiveLock | null> {
-    const repo = this.db.getRepository(LoginThrottle);
-    await repo
+    return (await this.count(key, threshold, policy, false)).startsLock ?? null;
+  }
+
+  private async count(
+    key: string,
+    threshold: number,
+    policy: LockoutPolicy,
+    refuseWhileLocked: boolean,
+  ): Promise<{ refused?: ActiveLock; startsLock?: ActiveLock }> {
+    await this.sweep(policy);
+    await this.db
+      .getRepository(LoginThrottle)
       .createQueryBuilder()
       .insert()
       .values({ key, failures: 0, lockouts: 0 })
@@ -99,6 +124,8 @@ export class LoginThrottleService {
       if (this.db.options.type === 'mysql') qb.setLock('pessimistic_write');
       const row = (await qb.getOne())!;
       const now = new Date();
+      if (refuseWhileLocked && row.lockedUntil && row.lockedUntil > now)
+        return { refused: { key, scope: scopeOf(key), until: row.lockedUntil } };
       const forgotten =
         !row.lastFailureAt ||
         now.getTime() - row.lastFailureAt.getTime() > policy.forgetAfterSeconds * 1000;
@@ -106,14 +133,26 @@ export class LoginThrottleService {
       if (forgotten) row.firstFailureAt = now;
       row.lastFailureAt = now;
       const seconds = lockSeconds(row.failures, threshold, policy);
-      let lock: ActiveLock | null = null;
+      let startsLock: ActiveLock | undefined;
       if (seconds > 0) {
         row.lockedUntil = new Date(now.getTime() + seconds * 1000);
         row.lockouts += 1;
-        lock = { key, scope: scopeOf(key), until: row.lockedUntil };
+        startsLock = { key, scope: scopeOf(key), until: row.lockedUntil };
       }
       await m.getRepository(LoginThrottle).save(row);
-      return lock;
+      return { startsLock };
+    });
+  }
+
+  private calls = 0;
+
+  /** Now and then, forgets rows whose failures are old and whose lock is over. */
+  private async sweep(policy: LockoutPolicy): Promise<void> {
+    if (this.calls++ % 200 !== 0) return;
+    const now = Date.now();
+    await this.db.getRepository(LoginThrottle).delete({
+      lastFailureAt: LessThan(new Date(now - policy.forgetAfterSeconds * 1000)),
+      lockedUntil: Or(IsNull(), LessThan(new Date(now))),
     });
   }
 

@@ -114,17 +114,15 @@ export class TwoFactorService {
     await m.getRepository(RecoveryCode).delete({ userId });
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const now = new Date();
-    await m
-      .getRepository(RecoveryCode)
-      .save(
-        codes.map((c) => ({
-          id: randomUUID(),
-          userId,
-          codeHash: hashCode(c),
-          createdAt: now,
-          usedAt: null,
-        })),
-      );
+    await m.getRepository(RecoveryCode).save(
+      codes.map((c) => ({
+        id: randomUUID(),
+        userId,
+        codeHash: hashCode(c),
+        createdAt: now,
+        usedAt: null,
+      })),
+    );
     return codes;
   }
 

@@ -14,6 +14,12 @@ describe('sign-in lockout', () => {
   beforeAll(async () => {
     t = await startTestApp({ role: 'api', seedDemo: true });
     db = t.app.get(DataSource);
+    // Room for every account-lock test below before the address test lowers it again.
+    await t.http
+      .put('/admin/security-policy')
+      .set(bearer(await t.login('secadmin')))
+      .send({ lockout: { addressThreshold: 100 } })
+      .expect(200);
   });
   afterAll(() => t.close());
 
@@ -91,6 +97,19 @@ describe('sign-in lockout', () => {
     expect(await audit('auth.lockout', 'no-such-person')).toHaveLength(1);
   });
 
+  it('counts parallel guesses before checking them: only 5 get a password check', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => tryLogin(t, 'tjj-officer', `parallel-guess-${i}`)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(12);
+    const checked = (await audit('auth.login-failed', 'tjj-officer')).filter(
+      (e) => (e.context as { reason: string }).reason === 'wrong-password',
+    );
+    expect(checked).toHaveLength(5);
+  });
+
   it('throttles a client address that tries many account names (429), whatever the name', async () => {
     const secadmin = await t.login('secadmin');
     const rows = await t.http.get('/admin/lockouts').set(bearer(secadmin));
@@ -113,6 +132,6 @@ describe('sign-in lockout', () => {
     expect(other.status).toBe(429);
     const lock = await audit('auth.lockout', 'spray-3');
     expect(lock[0].context).toMatchObject({ scope: 'address' });
-    expect(await audit('security-policy.update', 'policy')).toHaveLength(1);
+    expect(await audit('security-policy.update', 'policy')).toHaveLength(2);
   });
 });

@@ -153,13 +153,10 @@ describe('revocation of sessions and tokens', () => {
     const first = await tryLogin(t, 'wang-wu', 'initial-passphrase-for-wu');
     expect(first.body.principal.pending).toEqual(['password-change']);
     expect(await works(first.body.accessToken)).toBe(403);
-    const changed = await t.http
-      .post('/auth/password')
-      .set(bearer(first.body.accessToken))
-      .send({
-        currentPassword: 'initial-passphrase-for-wu',
-        newPassword: 'a-river-runs-by-the-hill',
-      });
+    const changed = await t.http.post('/auth/password').set(bearer(first.body.accessToken)).send({
+      currentPassword: 'initial-passphrase-for-wu',
+      newPassword: 'a-river-runs-by-the-hill',
+    });
     expect(changed.status).toBe(200);
     expect(await works(changed.body.accessToken)).toBe(200);
   });

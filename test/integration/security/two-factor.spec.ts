@@ -73,12 +73,10 @@ describe('two-factor sign-in (TOTP)', () => {
 
   it('accepts each recovery code once', async () => {
     const first = await tryLogin(t, 'scjgj-officer', 'jointcheck-demo');
-    const used = await t.http
-      .post('/auth/login/2fa')
-      .send({
-        pendingToken: first.body.pendingToken,
-        recoveryCode: recoveryCodes[0].toUpperCase(),
-      });
+    const used = await t.http.post('/auth/login/2fa').send({
+      pendingToken: first.body.pendingToken,
+      recoveryCode: recoveryCodes[0].toUpperCase(),
+    });
     expect(used.status).toBe(200);
     const second = await tryLogin(t, 'scjgj-officer', 'jointcheck-demo');
     const reused = await t.http
