@@ -22,7 +22,7 @@ import {
   TwoFactorCodeDto,
 } from './dto/auth.dto';
 import type { Principal } from './roles';
-import type { ClientInfo } from './sessions.service';
+import { SessionsService, type ClientInfo } from './sessions.service';
 
 /** Sets Retry-After on a lockout answer (423/429) before passing it on. */
 async function withRetryAfter(res: Response, work: () => Promise<LoginResult>) {
@@ -43,7 +43,10 @@ async function withRetryAfter(res: Response, work: () => Promise<LoginResult>) {
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessionsService: SessionsService,
+  ) {}
 
   @Public()
   @Post('auth/login')
@@ -98,6 +101,26 @@ export class AuthController {
   @Get('auth/account')
   account(@CurrentPrincipal() principal: Principal) {
     return this.auth.accountStatus(principal);
+  }
+
+  /** The account's live sessions (where and when signed in); end them with logout `{all: true}`. */
+  @ApiBearerAuth()
+  @SelfService()
+  @Get('auth/sessions')
+  async sessions(@CurrentPrincipal() principal: Principal) {
+    const sessions = await this.sessionsService.listForUser(principal.userId);
+    const now = new Date();
+    return sessions
+      .filter((s) => s.expiresAt > now)
+      .map((s) => ({
+        id: s.id,
+        current: s.id === principal.sessionId,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+        ip: s.ip,
+        userAgent: s.userAgent,
+      }));
   }
 
   /** Change the own password; every other session ends and a new token is returned. */

@@ -22,7 +22,12 @@ describe('revocation of sessions and tokens', () => {
     const b = await t.login('gaj-officer');
     const c = await t.login('gaj-officer');
     expect(await works(a)).toBe(200);
+    const listed = await t.http.get('/auth/sessions').set(bearer(a));
+    expect(listed.body).toHaveLength(3);
+    expect(listed.body.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect(listed.body[0]).toMatchObject({ ip: expect.stringContaining('127.0.0.1') });
     expect((await t.http.post('/auth/logout').set(bearer(a)).send({})).status).toBe(200);
+    expect((await t.http.get('/auth/sessions').set(bearer(b))).body).toHaveLength(2);
     expect(await works(a)).toBe(401);
     expect(await works(b)).toBe(200);
     const all = await t.http.post('/auth/logout').set(bearer(b)).send({ all: true });
