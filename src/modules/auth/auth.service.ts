@@ -112,7 +112,6 @@ export class AuthService {
         HttpStatus.LOCKED,
       );
     }
-    await this.throttle.clear(accountKey(username));
     if (user.totpEnabled) {
       const pendingToken = await this.jwt.signAsync(
         { sub: user.id, ver: user.tokenVersion, typ: PENDING_2FA_TYPE },
