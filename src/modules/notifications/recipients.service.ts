@@ -35,11 +35,9 @@ export class RecipientResolver {
    * unique); the separated administrators get no business mail.
    */
   async emails(department: Department): Promise<string[]> {
-    const users = await this.db
-      .getRepository(User)
-      .find({
-        where: { departmentId: department.id, active: true, role: Not(In([...ADMIN_ROLES])) },
-      });
+    const users = await this.db.getRepository(User).find({
+      where: { departmentId: department.id, active: true, role: Not(In([...ADMIN_ROLES])) },
+    });
     const addresses = new Set<string>();
     for (const user of users) {
       // lower-cased: the address is part of the delivery's unique key
