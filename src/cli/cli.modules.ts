@@ -22,6 +22,8 @@ import {
   DepartmentCreateCommand,
   UserCommand,
   UserCreateCommand,
+  UserResetPasswordCommand,
+  UserUnlockCommand,
 } from './user.command';
 
 /**
@@ -40,6 +42,8 @@ import {
     SeedDemoCommand,
     UserCommand,
     UserCreateCommand,
+    UserResetPasswordCommand,
+    UserUnlockCommand,
     DepartmentCommand,
     DepartmentCreateCommand,
     ...CALENDAR_COMMANDS,

@@ -4,7 +4,7 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { flattenValidationErrors } from '../common/validation';
 import { AuthService } from '../modules/auth/auth.service';
 import { CreateDepartmentDto, CreateUserDto } from '../modules/auth/dto/auth.dto';
-import { ROLES } from '../modules/auth/roles';
+import { ROLES, SYSTEM_PRINCIPAL } from '../modules/auth/roles';
 
 /** Validates a DTO like the HTTP API does; prints field errors and returns undefined on failure. */
 export async function validDto<T extends object>(
@@ -32,7 +32,8 @@ interface UserCreateOptions {
 
 @SubCommand({
   name: 'create',
-  description: 'create a user account (password from --password or JOINTCHECK_PASSWORD)',
+  description:
+    'create a user account, also the three administrators sys_admin / sec_admin / audit_admin (password from --password or JOINTCHECK_PASSWORD; it must be changed at first sign-in)',
 })
 export class UserCreateCommand extends CommandRunner {
   constructor(private readonly auth: AuthService) {
@@ -49,7 +50,10 @@ export class UserCreateCommand extends CommandRunner {
       ...(o.email ? { email: o.email } : {}),
     });
     if (!dto) return;
-    const principal = await this.auth.createUser(dto);
+    const principal = await this.auth.createUser(dto, SYSTEM_PRINCIPAL, {
+      allowAdminRole: true,
+      mustChangePassword: true,
+    });
     console.log(
       `created user ${principal.username} (${principal.role}, ${principal.departmentCode})`,
     );
@@ -65,7 +69,10 @@ export class UserCreateCommand extends CommandRunner {
     return v;
   }
 
-  @Option({ flags: '-p, --password <password>', description: 'initial password (8+ chars)' })
+  @Option({
+    flags: '-p, --password <password>',
+    description: 'initial password (12+ chars, not the username, not a common password)',
+  })
   password(v: string) {
     return v;
   }
@@ -86,7 +93,65 @@ export class UserCreateCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'user', description: 'manage user accounts', subCommands: [UserCreateCommand] })
+interface UsernameOption {
+  username: string;
+}
+
+/** Host-side account recovery: the only way to reset an administrator account (三员分立). */
+@SubCommand({
+  name: 'reset-password',
+  description:
+    'give an account a temporary password (printed once; to be changed at sign-in), ending its sessions',
+})
+export class UserResetPasswordCommand extends CommandRunner {
+  constructor(private readonly auth: AuthService) {
+    super();
+  }
+
+  async run(_args: string[], o: UsernameOption): Promise<void> {
+    const result = await this.auth.hostResetPassword(o.username);
+    console.log(`temporary password for ${o.username}: ${result.temporaryPassword}`);
+  }
+
+  @Option({ flags: '-u, --username <username>', required: true, description: 'login name' })
+  username(v: string) {
+    return v;
+  }
+}
+
+@SubCommand({
+  name: 'unlock',
+  description:
+    'lift a lock (failed sign-ins or administrator lock) and remove the second factor of an account',
+})
+export class UserUnlockCommand extends CommandRunner {
+  constructor(private readonly auth: AuthService) {
+    super();
+  }
+
+  async run(_args: string[], o: UsernameOption & { resetTwoFactor?: boolean }): Promise<void> {
+    await this.auth.hostUnlock(o.username, o.resetTwoFactor ?? false);
+    console.log(
+      `unlocked ${o.username}${o.resetTwoFactor ? ' and removed its second factor' : ''}`,
+    );
+  }
+
+  @Option({ flags: '-u, --username <username>', required: true, description: 'login name' })
+  username(v: string) {
+    return v;
+  }
+
+  @Option({ flags: '--reset-two-factor', description: 'also remove TOTP and recovery codes' })
+  resetTwoFactor() {
+    return true;
+  }
+}
+
+@Command({
+  name: 'user',
+  description: 'manage user accounts',
+  subCommands: [UserCreateCommand, UserResetPasswordCommand, UserUnlockCommand],
+})
 export class UserCommand extends CommandRunner {
   async run(): Promise<void> {
     console.error('usage: jointcheck user create --help');

@@ -6,7 +6,11 @@ import { ensurePrivateDir } from './private-files';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
+export type AppMode = 'development' | 'production';
+
 export interface AppConfig {
+  /** JC_MODE: `production` refuses demo passwords and enforces two-factor sign-in. */
+  mode: AppMode;
   dataDir: string;
   database: DatabaseConfig;
   temporal: {
@@ -43,6 +47,7 @@ export function resolveAppConfig(env: Environment, cwd = process.cwd()): AppConf
   const needsSecrets = !env.JWT_SECRET || !env.PAYLOAD_CODEC_KEY;
   const generated = needsSecrets ? loadOrCreateSecrets(dataDir) : undefined;
   return {
+    mode: env.JC_MODE === 'production' ? 'production' : 'development',
     dataDir,
     database,
     temporal: {

@@ -16,6 +16,15 @@ import {
  * process with a message naming the variable and what it accepts (see README, "Configuration").
  */
 export class Environment {
+  /**
+   * `development` (default: the demo stays easy) or `production`: the seeded demo password is
+   * refused at sign-in and two-factor sign-in is required for the office, department heads and
+   * the three administrators.
+   */
+  @IsOptional()
+  @IsIn(['development', 'production'], { message: 'JC_MODE must be development or production' })
+  JC_MODE?: string;
+
   /** `sqlite:<path>` (embedded default) or `mysql://user:pass@host:port/db`. */
   @IsOptional()
   @Matches(/^(sqlite:.+|mysql:\/\/.+)$/, {

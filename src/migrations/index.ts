@@ -29,6 +29,7 @@ import { CreateDrawAddenda1763800005600 } from './1763800005600-CreateDrawAddend
 import { CreateInspections1763800006000 } from './1763800006000-CreateInspections';
 import { CreateDocuments1763800006400 } from './1763800006400-CreateDocuments';
 import { CreatePublication1763800006500 } from './1763800006500-CreatePublication';
+import { CreateSignIn1763800007000 } from './1763800007000-CreateSignIn';
 import { AuditChain1763800007100 } from './1763800007100-AuditChain';
 import { AddDrawOwnerAndDisclosure1763800007200 } from './1763800007200-AddDrawOwnerAndDisclosure';
 import { AddInspectorLogin1763800007210 } from './1763800007210-AddInspectorLogin';
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   CreateInspections1763800006000,
   CreateDocuments1763800006400,
   CreatePublication1763800006500,
+  CreateSignIn1763800007000,
   AuditChain1763800007100,
   AddDrawOwnerAndDisclosure1763800007200,
   AddInspectorLogin1763800007210,

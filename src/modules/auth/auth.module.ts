@@ -4,17 +4,33 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AdminController } from './admin.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Department } from './entities/department.entity';
+import { LoginThrottle } from './entities/login-throttle.entity';
+import { RecoveryCode } from './entities/recovery-code.entity';
+import { SecuritySetting } from './entities/security-setting.entity';
+import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottleService } from './login-throttle.service';
+import { SecurityPolicyService } from './security-policy.service';
+import { SessionsService } from './sessions.service';
+import { TwoFactorService } from './two-factor.service';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Department, User]),
+    TypeOrmModule.forFeature([
+      Department,
+      User,
+      Session,
+      LoginThrottle,
+      RecoveryCode,
+      SecuritySetting,
+    ]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -24,8 +40,16 @@ import { JwtStrategy } from './jwt.strategy';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [AuthService],
+  controllers: [AuthController, AdminController],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    LoginThrottleService,
+    SessionsService,
+    TwoFactorService,
+    SecurityPolicyService,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+  exports: [AuthService, SessionsService, SecurityPolicyService],
 })
 export class AuthModule {}

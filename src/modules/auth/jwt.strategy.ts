@@ -2,14 +2,14 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { AuthService } from './auth.service';
+import { AccessClaims, AuthService } from './auth.service';
 import { Principal } from './roles';
 
-interface TokenClaims {
-  sub: string;
-}
-
-/** Validates bearer tokens and reloads the user so a deactivated account loses access at once. */
+/**
+ * Validates bearer tokens against the server-side session and the user's security stamp, per
+ * request: logout, deactivation, a role change, a password change or reset and an administrator
+ * lock each end a token at once.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
@@ -22,9 +22,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  async validate(claims: TokenClaims): Promise<Principal> {
-    const principal = await this.auth.principalForUser(claims.sub);
-    if (!principal) throw new UnauthorizedException('账户不存在或已停用');
+  async validate(claims: AccessClaims): Promise<Principal> {
+    const principal = await this.auth.principalForToken(claims);
+    if (!principal) throw new UnauthorizedException('会话已结束或账户状态已变更，请重新登录');
     return principal;
   }
 }

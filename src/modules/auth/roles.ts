@@ -30,7 +30,17 @@ export interface Principal {
   departmentCode: string;
   /** True for the joint-meeting office: may act for any department. */
   isOffice: boolean;
+  /** The sign-in session the request's token belongs to (absent for system principals). */
+  sessionId?: string;
+  /**
+   * What the account must do before anything else: change the password an administrator set,
+   * then enrol in two-factor sign-in where the policy requires it. Empty when nothing is owed.
+   */
+  pending?: PendingStep[];
 }
+
+export const PENDING_STEPS = ['password-change', 'two-factor-enrolment'] as const;
+export type PendingStep = (typeof PENDING_STEPS)[number];
 
 /** The system itself, for audit entries written by workflows and schedules. */
 export const SYSTEM_PRINCIPAL: Principal = {

@@ -21,12 +21,34 @@ const OFFICE: readonly Role[] = ['office'];
 const FILERS: readonly Role[] = ['dept_admin', 'dept_officer', 'inspector'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
-  // Sign-in and accounts
+  // Sign-in and the caller's own account (every principal, administrators included)
   'POST /auth/login': 'public',
+  'POST /auth/login/2fa': 'public',
+  'POST /auth/logout': 'signed-in',
   'GET /auth/me': 'signed-in',
-  'GET /departments': ANY,
-  'POST /departments': OFFICE,
-  'POST /users': HEADS,
+  'GET /auth/account': 'signed-in',
+  'GET /auth/sessions': 'signed-in',
+  'POST /auth/password': 'signed-in',
+  'POST /auth/2fa/enrol': 'signed-in',
+  'POST /auth/2fa/confirm': 'signed-in',
+  'POST /auth/2fa/disable': 'signed-in',
+  'GET /departments': [...ANY, 'sys_admin'],
+
+  // Separated administration (三员分立): the system administrator keeps accounts and departments,
+  // the security administrator roles, locks and the security policy, the audit administrator the
+  // audit log. No administrator role appears on a business route, nor a business role here.
+  'GET /admin/users': ['sys_admin', 'sec_admin'],
+  'POST /admin/users': ['sys_admin'],
+  'PATCH /admin/users/:username': ['sys_admin'],
+  'POST /admin/users/:username/password-reset': ['sys_admin'],
+  'POST /admin/departments': ['sys_admin'],
+  'PATCH /admin/users/:username/role': ['sec_admin'],
+  'POST /admin/users/:username/lock': ['sec_admin'],
+  'POST /admin/users/:username/unlock': ['sec_admin'],
+  'POST /admin/users/:username/2fa-reset': ['sec_admin'],
+  'GET /admin/lockouts': ['sec_admin'],
+  'GET /admin/security-policy': ['sec_admin'],
+  'PUT /admin/security-policy': ['sec_admin'],
   'GET /audit': ['office', 'audit_admin'],
   'GET /audit/verify': ['audit_admin'],
   'GET /audit/verify.html': ['audit_admin'],

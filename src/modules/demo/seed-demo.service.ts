@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
-import type { Role } from '../auth/roles';
+import { isAdminRole, type Role } from '../auth/roles';
 import { DEMO_PASSWORD, OFFICE, PENGYANG_DEPARTMENTS } from './pengyang';
 
 export interface DemoAccount {
@@ -13,17 +14,29 @@ export interface DemoAccount {
 
 /**
  * The demo county's organisation: the office, the 14 departments and, per department, an admin
- * and an officer account. Idempotent: a second run adds only what is missing. Tests seed this
+ * and an officer account, and the three separated administrators (sysadmin, secadmin,
+ * auditadmin, 三员分立) in the office's department. Refused in production mode (JC_MODE=production),
+ * where the shared demo password must not exist. Idempotent: a second run adds only what is missing. Tests seed this
  * much; `jointcheck seed-demo` adds the registries and plans (DemoCountyService).
  */
 @Injectable()
 export class SeedDemoService {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async seed(): Promise<DemoAccount[]> {
+    if (this.config.mode === 'production')
+      throw new ForbiddenException(
+        '生产模式（JC_MODE=production）下不能创建演示数据和演示账号 / seed-demo is refused in production mode',
+      );
     const accounts: DemoAccount[] = [];
     await this.ensureDepartment(OFFICE.code, OFFICE.name, true);
     accounts.push(await this.ensureUser('office', '联席办工作人员', OFFICE.code, 'office'));
+    accounts.push(await this.ensureUser('sysadmin', '系统管理员', OFFICE.code, 'sys_admin'));
+    accounts.push(await this.ensureUser('secadmin', '安全管理员', OFFICE.code, 'sec_admin'));
+    accounts.push(await this.ensureUser('auditadmin', '审计管理员', OFFICE.code, 'audit_admin'));
     for (const dept of PENGYANG_DEPARTMENTS) {
       await this.ensureDepartment(dept.code, dept.name, false);
       const slug = dept.code.toLowerCase();
@@ -50,13 +63,11 @@ export class SeedDemoService {
   ): Promise<DemoAccount> {
     const existing = await this.auth.findUser(username);
     if (!existing) {
-      await this.auth.createUser({
-        username,
-        displayName,
-        password: DEMO_PASSWORD,
-        departmentCode,
-        role,
-      });
+      await this.auth.createUser(
+        { username, displayName, password: DEMO_PASSWORD, departmentCode, role },
+        undefined,
+        { allowAdminRole: isAdminRole(role) },
+      );
     }
     return { username, department: departmentCode, role, created: !existing };
   }

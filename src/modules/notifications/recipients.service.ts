@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { Department } from '../auth/entities/department.entity';
 import { User } from '../auth/entities/user.entity';
+import { ADMIN_ROLES } from '../auth/roles';
 import { NotificationInputError, OFFICE } from './notification.types';
 
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
@@ -29,11 +30,14 @@ export class RecipientResolver {
     return found;
   }
 
-  /** E-mail addresses of the department's active users that have one (lower-case, unique). */
+  /**
+   * E-mail addresses of the department's active business users that have one (lower-case,
+   * unique); the separated administrators get no business mail.
+   */
   async emails(department: Department): Promise<string[]> {
-    const users = await this.db
-      .getRepository(User)
-      .find({ where: { departmentId: department.id, active: true } });
+    const users = await this.db.getRepository(User).find({
+      where: { departmentId: department.id, active: true, role: Not(In([...ADMIN_ROLES])) },
+    });
     const addresses = new Set<string>();
     for (const user of users) {
       // lower-cased: the address is part of the delivery's unique key

@@ -45,22 +45,26 @@ describe('audit chain', () => {
     const auth = t.app.get(AuthService);
     await auth.createDepartment({ code: 'OFFICE', name: '联席会议办公室', isOffice: true });
     await auth.createDepartment({ code: 'AUDIT', name: '审计', isOffice: false });
-    await auth.createUser({
-      username: 'auditor',
-      displayName: '审计管理员',
-      password: 'audit-password-1',
-      departmentCode: 'AUDIT',
-      role: 'audit_admin',
-    });
+    await auth.createUser(
+      {
+        username: 'auditor',
+        displayName: '审计管理员',
+        password: 'Ledger-Check-2026!',
+        departmentCode: 'AUDIT',
+        role: 'audit_admin',
+      },
+      undefined,
+      { allowAdminRole: true },
+    ); // as `jointcheck user create` on the host
     await auth.createUser({
       username: 'office',
       displayName: '办公室',
-      password: 'office-password-1',
+      password: 'Joint-Meeting-2026!',
       departmentCode: 'OFFICE',
       role: 'office',
     });
-    adminToken = await t.login('auditor', 'audit-password-1');
-    officeToken = await t.login('office', 'office-password-1');
+    adminToken = await t.login('auditor', 'Ledger-Check-2026!');
+    officeToken = await t.login('office', 'Joint-Meeting-2026!');
   }, 120_000);
 
   afterAll(async () => {
@@ -91,9 +95,10 @@ describe('audit chain', () => {
     expect(report.findings).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.entries).toBeGreaterThanOrEqual(54);
-    // one entry per department and user created, none lost
+    // one entry per department and user created and per sign-in, none lost
     const [{ n }] = (await db.query(
-      'SELECT (SELECT COUNT(*) FROM departments) + (SELECT COUNT(*) FROM users) AS n',
+      'SELECT (SELECT COUNT(*) FROM departments) + (SELECT COUNT(*) FROM users)' +
+        " + (SELECT COUNT(*) FROM audit_entries WHERE action = 'auth.login') AS n",
     )) as { n: number }[];
     expect(report.entries).toBe(Number(n));
     expect(report.headSeq).toBe(report.entries);

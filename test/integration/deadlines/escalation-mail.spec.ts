@@ -21,19 +21,25 @@ describe('escalation notifications leave through e-mail', () => {
   });
 
   it('mails every office account with an address, once', async () => {
-    const tk = await tokens(t, 'office', 'scjgj-admin');
+    const tk = await tokens(t, 'office', 'scjgj-admin', 'sysadmin', 'secadmin');
+    // 三员分立: the system administrator creates the account, the security administrator grants the role.
     await t.http
-      .post('/users')
-      .set(bearer(tk.office))
+      .post('/admin/users')
+      .set(bearer(tk.sysadmin))
       .send({
         username: 'duban',
         displayName: '督办员',
-        password: 'password-1',
+        password: 'supervision-passphrase-1',
         departmentCode: 'LXBGS',
-        role: 'office',
+        role: 'dept_officer',
         email: 'duban@lxbgs.test',
       })
       .expect(201);
+    await t.http
+      .patch('/admin/users/duban/role')
+      .set(bearer(tk.secadmin))
+      .send({ role: 'office' })
+      .expect(200);
     await t.http
       .post('/definitions')
       .set(bearer(tk.office))

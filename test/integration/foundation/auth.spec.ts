@@ -36,67 +36,75 @@ describe('identity and access', () => {
     });
   });
 
-  it('lets a department admin create accounts only in its own department', async () => {
-    const other = await t.http.post('/users').set('Authorization', `Bearer ${scjgAdmin}`).send({
-      username: 'intruder',
-      displayName: 'x',
-      password: 'password-1',
-      departmentCode: 'GAJ',
-      role: 'dept_officer',
-    });
-    expect(other.status).toBe(403);
-    const own = await t.http.post('/users').set('Authorization', `Bearer ${scjgAdmin}`).send({
+  it('lets only the system administrator create accounts, which must change the password', async () => {
+    const sysadmin = await t.login('sysadmin');
+    const body = {
       username: 'li-si',
       displayName: '李四',
-      password: 'password-1',
+      password: 'Lisi-initial-2024-pw',
       departmentCode: 'SCJGJ',
       role: 'inspector',
-    });
+    };
+    for (const token of [scjgAdmin, office]) {
+      const denied = await t.http
+        .post('/admin/users')
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+      expect(denied.status).toBe(403);
+    }
+    const own = await t.http
+      .post('/admin/users')
+      .set('Authorization', `Bearer ${sysadmin}`)
+      .send(body);
     expect(own.status).toBe(201);
     const history = await t.app.get(AuditService).history('user', 'li-si');
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ actor: 'scjgj-admin', action: 'user.create' });
-    expect(JSON.stringify(history[0].after)).not.toMatch(/password/i);
+    expect(history[0]).toMatchObject({ actor: 'sysadmin', action: 'user.create' });
+    expect(JSON.stringify(history[0].after)).not.toMatch(/Lisi-initial/);
   });
 
-  it('only the office creates departments', async () => {
+  it('only the system administrator creates departments', async () => {
     const denied = await t.http
-      .post('/departments')
-      .set('Authorization', `Bearer ${scjgAdmin}`)
+      .post('/admin/departments')
+      .set('Authorization', `Bearer ${office}`)
       .send({ code: 'NEW', name: '新部门' });
     expect(denied.status).toBe(403);
     const ok = await t.http
-      .post('/departments')
-      .set('Authorization', `Bearer ${office}`)
+      .post('/admin/departments')
+      .set('Authorization', `Bearer ${await t.login('sysadmin')}`)
       .send({ code: 'NEW', name: '新部门' });
     expect(ok.status).toBe(201);
   });
 
   it('answers bad input with the field, the value and the rule', async () => {
-    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
-      username: 'x',
-      displayName: '',
-      password: 'short',
-      departmentCode: 'SCJGJ',
-      role: 'boss',
-      extra: 1,
-    });
+    const res = await t.http
+      .post('/admin/users')
+      .set('Authorization', `Bearer ${await t.login('sysadmin')}`)
+      .send({
+        username: 'x',
+        displayName: '',
+        password: 'short',
+        departmentCode: 'SCJGJ',
+        role: 'boss',
+        extra: 1,
+      });
     expect(res.status).toBe(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['displayName', 'extra', 'password', 'role', 'username']);
     expect(res.body.errors.find((e: { field: string }) => e.field === 'role').rules[0]).toMatch(
-      /office, dept_admin/,
+      /dept_officer, inspector/,
     );
   });
 
   it('leaves nothing half-written when a request fails', async () => {
+    const sysadmin = await t.login('sysadmin');
     const before = await t.app.get(AuditService).list({ entityType: 'user', limit: 500 });
-    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
+    const res = await t.http.post('/admin/users').set('Authorization', `Bearer ${sysadmin}`).send({
       username: 'office',
       displayName: '重复',
-      password: 'password-1',
+      password: 'another-long-password-1',
       departmentCode: 'LXBGS',
-      role: 'office',
+      role: 'dept_officer',
     });
     expect(res.status).toBe(409);
     const after = await t.app.get(AuditService).list({ entityType: 'user', limit: 500 });
@@ -104,13 +112,10 @@ describe('identity and access', () => {
   });
 
   it('refuses the office role outside the office department', async () => {
-    const res = await t.http.post('/users').set('Authorization', `Bearer ${office}`).send({
-      username: 'fake-office',
-      displayName: 'x',
-      password: 'password-1',
-      departmentCode: 'GAJ',
-      role: 'office',
-    });
+    const res = await t.http
+      .patch('/admin/users/gaj-officer/role')
+      .set('Authorization', `Bearer ${await t.login('secadmin')}`)
+      .send({ role: 'office' });
     expect(res.status).toBe(400);
   });
 });

@@ -16,6 +16,7 @@ describe('hardening', () => {
   let t: TestApp & { database: { url: string } };
   let dataDir: string;
   let officeToken: string;
+  let sysAdminToken: string;
 
   beforeAll(async () => {
     dataDir = join(mkdtempSync(join(tmpdir(), 'jc-hard-')), 'data');
@@ -29,11 +30,23 @@ describe('hardening', () => {
     await auth.createUser({
       username: 'office',
       displayName: '办公室',
-      password: 'office-password-1',
+      password: 'Joint-Meeting-2026!',
       departmentCode: 'OFFICE',
       role: 'office',
     });
-    officeToken = await t.login('office', 'office-password-1');
+    officeToken = await t.login('office', 'Joint-Meeting-2026!');
+    await auth.createUser(
+      {
+        username: 'sysadmin',
+        displayName: '系统管理员',
+        password: 'Accounts-Keeper-2026!',
+        departmentCode: 'OFFICE',
+        role: 'sys_admin',
+      },
+      undefined,
+      { allowAdminRole: true }, // as `jointcheck user create` on the host
+    );
+    sysAdminToken = await t.login('sysadmin', 'Accounts-Keeper-2026!');
   }, 120_000);
 
   afterAll(async () => {
@@ -114,13 +127,16 @@ describe('hardening', () => {
       }),
     ];
     try {
-      const res = await t.http.post('/users').set('Authorization', `Bearer ${officeToken}`).send({
-        username: 'leaky',
-        displayName: '泄露',
-        password: 'correct-horse-battery',
-        departmentCode: 'OFFICE',
-        role: 'dept_officer',
-      });
+      const res = await t.http
+        .post('/admin/users')
+        .set('Authorization', `Bearer ${sysAdminToken}`)
+        .send({
+          username: 'leaky',
+          displayName: '泄露',
+          password: 'correct-horse-battery',
+          departmentCode: 'OFFICE',
+          role: 'dept_officer',
+        });
       expect(res.status).toBe(500);
     } finally {
       spies.forEach((s) => s.mockRestore());

@@ -16,15 +16,20 @@ jest.setTimeout(600_000);
 
 /**
  * The authorization matrix, generated from the application's own route table: every route × every
- * kind of principal × own / other department's object, each checked against the rule declared for
+ * kind of principal (the four business roles of the own and another department, the three
+ * separated administrators, anonymous) × own / other department's object, each checked against the rule declared for
  * it in src/modules/auth/route-access.ts. A route without a declared rule fails here.
  */
 interface Caller {
   name: string;
   role: Role | null;
   department: string | null;
+  username: string | null;
   token: string | null;
 }
+
+/** Routes that end the caller's session: called with a token of their own. */
+const SESSION_ENDING = new Set(['POST /auth/logout']);
 
 const OWN = 'SCJGJ';
 /** A member department that takes no part in the demo joint task. */
@@ -56,12 +61,16 @@ describe('authorization matrix', () => {
       ['own inspector', 'inspector', OWN, inspectorUser.username],
       ['other dept_admin', 'dept_admin', OTHER, 'tjj-admin'],
       ['other dept_officer', 'dept_officer', OTHER, 'tjj-officer'],
+      ['system administrator', 'sys_admin', null, 'sysadmin'],
+      ['security administrator', 'sec_admin', null, 'secadmin'],
+      ['audit administrator', 'audit_admin', null, 'auditadmin'],
     ];
     for (const [name, role, department, username] of named)
       callers.push({
         name,
         role,
         department,
+        username,
         token: username ? await t.login(username, DEMO_PASSWORD) : null,
       });
     objects = await ownObjects();
@@ -102,11 +111,15 @@ describe('authorization matrix', () => {
     };
   }
 
-  function call(route: AppRoute, url: string, caller: Caller) {
+  async function call(route: AppRoute, url: string, caller: Caller) {
+    const token =
+      caller.username && SESSION_ENDING.has(route.key)
+        ? await t.login(caller.username, DEMO_PASSWORD)
+        : caller.token;
     const req = (t.http as unknown as Record<string, (u: string) => import('supertest').Test>)[
       route.method.toLowerCase()
     ](url);
-    if (caller.token) req.set('Authorization', `Bearer ${caller.token}`);
+    if (token) req.set('Authorization', `Bearer ${token}`);
     return route.method === 'GET' ? req : req.send({});
   }
 
