@@ -15,7 +15,6 @@ const BCRYPT = /\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}/;
 describe('hardening', () => {
   let t: TestApp & { database: { url: string } };
   let dataDir: string;
-  let officeToken: string;
   let sysAdminToken: string;
 
   beforeAll(async () => {
@@ -34,7 +33,6 @@ describe('hardening', () => {
       departmentCode: 'OFFICE',
       role: 'office',
     });
-    officeToken = await t.login('office', 'Joint-Meeting-2026!');
     await auth.createUser(
       {
         username: 'sysadmin',

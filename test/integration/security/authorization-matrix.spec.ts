@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../../src/modules/audit/audit-entry.entity';
-import { AuthService } from '../../../src/modules/auth/auth.service';
 import { User } from '../../../src/modules/auth/entities/user.entity';
 import { roleAllowed, ROUTE_ACCESS, type RouteRule } from '../../../src/modules/auth/route-access';
 import type { Role } from '../../../src/modules/auth/roles';
