@@ -30,13 +30,21 @@ function rule(
   );
 }
 
-/** A required text of 1–max characters (blank is not text); `when` says when it is required. */
-export function TextField(label: string, max: number, when = ''): PropertyDecorator {
+/**
+ * A text of 1–max characters (blank is not text); `when` says when it is required. With
+ * `allowEmpty` an empty text is accepted too (e.g. to clear a value).
+ */
+export function TextField(
+  label: string,
+  max: number,
+  when = '',
+  allowEmpty = false,
+): PropertyDecorator {
   return rule(
     'textField',
     label,
-    `${when}须为 1–${max} 字的文本`,
-    (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= max,
+    `${when}须为${allowEmpty ? '至多' : ' 1–'}${max} 字的文本`,
+    (v) => typeof v === 'string' && (allowEmpty || v.trim().length > 0) && v.length <= max,
   );
 }
 

@@ -4,8 +4,10 @@ import {
   BulkFormsDto,
   FormDto,
   FollowUpDecisionDto,
+  SchemeDto,
   StartInspectionDto,
 } from '../../../src/modules/inspection/dto/inspection.dto';
+import { CorrectionDto, WithdrawalDto } from '../../../src/modules/publication/dto/publication.dto';
 
 /** The HTTP API's own pipe over the inspection DTOs: what a caller reads on a 400. */
 async function refusal(dto: unknown, body: unknown) {
@@ -79,6 +81,10 @@ describe('inspection form validation (issue 12)', () => {
       [StartInspectionDto, { temporary: true, departments: ['a b', 'a b'], publishDays: 99 }],
       [StartInspectionDto, { planId: 'x' }],
       [FollowUpDecisionDto, { kind: 'penalty' }],
+      [FollowUpDecisionDto, { kind: 'rectification' }],
+      [SchemeDto, { items: [{}], windowStart: 'x', surprise: 'no', inspectorsPerTarget: 0 }],
+      [CorrectionDto, { result: 'x', handling: 5 }],
+      [WithdrawalDto, { reason: '  ' }],
     ];
     for (const [dto, body] of bodies) {
       const res = await refusal(dto, body);
@@ -86,11 +92,9 @@ describe('inspection form validation (issue 12)', () => {
         const key = field.split('.').pop()!;
         expect(rules).toHaveLength(1);
         const [rule] = rules;
-        // "<中文名>（key）：accepted", or for dates "key 须为日期 YYYY-MM-DD"
-        if (!/须为日期/.test(rule) && !/须给出/.test(rule)) {
-          expect(rule).toMatch(new RegExp(`^[\\u4e00-\\u9fff（）]+（${key}）：.*须为`));
-          expect(rule.split(`（${key}）`)).toHaveLength(2);
-        }
+        // "<中文名>（key）：accepted", the Chinese name and the key once each
+        expect(rule).toMatch(new RegExp(`^[\\u4e00-\\u9fff（）]+（${key}）：.*须为`));
+        expect(rule.split(`（${key}）`)).toHaveLength(2);
         expect(rule).not.toMatch(/must|should/);
       }
     }

@@ -69,11 +69,11 @@ export class StartInspectionDto {
   itemCodes?: string[];
 
   @ValidateIf((o: StartInspectionDto) => o.temporary === true)
-  @Matches(DATE, { message: 'windowStart 须为日期 YYYY-MM-DD' })
+  @Matches(DATE, { message: fieldMessage('检查开始日期', 'windowStart', '须为日期 YYYY-MM-DD') })
   windowStart?: string;
 
   @ValidateIf((o: StartInspectionDto) => o.temporary === true)
-  @Matches(DATE, { message: 'windowEnd 须为日期 YYYY-MM-DD' })
+  @Matches(DATE, { message: fieldMessage('检查结束日期', 'windowEnd', '须为日期 YYYY-MM-DD') })
   windowEnd?: string;
 
   /** Working days after the window within which results are published (default 20, NX 27). */
@@ -103,10 +103,10 @@ export class SchemeDto {
   @Type(() => SchemeItemDto)
   items: SchemeItemDto[];
 
-  @Matches(DATE, { message: 'windowStart 须为日期 YYYY-MM-DD' })
+  @Matches(DATE, { message: fieldMessage('检查开始日期', 'windowStart', '须为日期 YYYY-MM-DD') })
   windowStart: string;
 
-  @Matches(DATE, { message: 'windowEnd 须为日期 YYYY-MM-DD' })
+  @Matches(DATE, { message: fieldMessage('检查结束日期', 'windowEnd', '须为日期 YYYY-MM-DD') })
   windowEnd: string;
 
   @IsOptional()
@@ -241,7 +241,7 @@ export class AttachmentDto {
 
 /** One department's record of one target (一企一表). */
 export class FormDto {
-  @Matches(DATE, { message: 'inspectedOn 须为日期 YYYY-MM-DD' })
+  @Matches(DATE, { message: fieldMessage('检查日期', 'inspectedOn', '须为日期 YYYY-MM-DD') })
   inspectedOn: string;
 
   @ObjectListField('检查结果', 1, 200, '为 {"itemCode", "result", "findings"?, "measures"?}')
@@ -290,7 +290,13 @@ export class FollowUpDecisionDto {
   kind: FollowUpKind;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'rectification')
-  @Matches(DATE, { message: '责令整改须给出整改期限 rectificationDeadline（YYYY-MM-DD）' })
+  @Matches(DATE, {
+    message: fieldMessage(
+      '整改期限',
+      'rectificationDeadline',
+      '责令整改（rectification）时必填，须为日期 YYYY-MM-DD',
+    ),
+  })
   rectificationDeadline?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'enforcement' || o.kind === 'judiciary')
@@ -298,7 +304,13 @@ export class FollowUpDecisionDto {
   handedOverTo?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'penalty')
-  @Matches(DATE, { message: '行政处罚须给出决定日期 decisionDate（YYYY-MM-DD）' })
+  @Matches(DATE, {
+    message: fieldMessage(
+      '处罚决定日期',
+      'decisionDate',
+      '行政处罚（penalty）时必填，须为日期 YYYY-MM-DD',
+    ),
+  })
   decisionDate?: string;
 
   @ValidateIf((o: FollowUpDecisionDto) => o.kind === 'penalty')
