@@ -3,59 +3,11 @@ import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { CalendarService } from '../modules/calendar/calendar.service';
 import { formatFromFileName } from '../modules/calendar/core';
 import { SYSTEM_PRINCIPAL } from '../modules/auth/roles';
-import { isCalendarDate } from '../common/calendar-date';
-import { MAX_YEAR, MIN_YEAR } from '../modules/calendar/core/dates';
+import { AddWorkingDaysCommand, IsWorkingDayCommand, WORKING_DAYS } from './calendar-days.command';
 
 function fail(message: string, code = 2): void {
   console.error(message);
   process.exitCode = code;
-}
-
-/** The DATE argument must be a real day the calendar covers; otherwise exit 2 naming the form. */
-function badDate(date: string | undefined): boolean {
-  if (isCalendarDate(date, { minYear: MIN_YEAR, maxYear: MAX_YEAR })) return false;
-  fail(
-    `DATE 应为有效的日历日期 YYYY-MM-DD（${MIN_YEAR}–${MAX_YEAR} 年），收到 "${date ?? ''}" / DATE must be a real calendar date YYYY-MM-DD in ${MIN_YEAR}–${MAX_YEAR}`,
-  );
-  return true;
-}
-
-@SubCommand({
-  name: 'add-working-days',
-  arguments: '<date> <n>',
-  description:
-    'the due date N working days after DATE (YYYY-MM-DD); prints the date, and "provisional" when it is',
-})
-export class AddWorkingDaysCommand extends CommandRunner {
-  constructor(private readonly calendar: CalendarService) {
-    super();
-  }
-
-  async run([date, n]: string[]): Promise<void> {
-    if (badDate(date)) return;
-    if (!/^\d+$/.test(n ?? ''))
-      return fail(`N must be a whole number of working days (got "${n}")`);
-    const due = await this.calendar.addWorkingDays(date, Number(n));
-    console.log(due.date);
-    if (due.provisional) console.log('provisional');
-  }
-}
-
-@SubCommand({
-  name: 'is-working-day',
-  arguments: '<date>',
-  description: 'prints true or false for DATE (YYYY-MM-DD)',
-})
-export class IsWorkingDayCommand extends CommandRunner {
-  constructor(private readonly calendar: CalendarService) {
-    super();
-  }
-
-  async run([date]: string[]): Promise<void> {
-    if (badDate(date)) return;
-    const day = await this.calendar.dayInfo(date);
-    console.log(day.working ? 'true' : 'false');
-  }
 }
 
 @SubCommand({
@@ -141,6 +93,7 @@ export class CalendarCommand extends CommandRunner {
 }
 
 export const CALENDAR_COMMANDS = [
+  { provide: WORKING_DAYS, useExisting: CalendarService },
   CalendarCommand,
   AddWorkingDaysCommand,
   IsWorkingDayCommand,

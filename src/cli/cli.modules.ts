@@ -5,13 +5,6 @@ import { TemporalModule } from '../modules/temporal/temporal.module';
 import { FEATURE_MODULES } from '../app.module';
 import { AUDIT_COMMANDS } from './audit.command';
 import { CALENDAR_COMMANDS } from './calendar.command';
-import {
-  DefinitionCommand,
-  DefinitionDeployCommand,
-  DefinitionListCommand,
-  DefinitionValidateCommand,
-} from './definition.command';
-import { DRAW_COMMANDS } from './draw.command';
 import { EngineCommand, EngineInstancesCommand, EngineStartCommand } from './engine.command';
 import { InboxCommand } from './inbox.command';
 import { MigrateCommand } from './migrate.command';
@@ -27,7 +20,8 @@ import {
 } from './user.command';
 
 /**
- * Commands that read or write the database. The Temporal client is lazy: commands that do not
+ * Commands that read or write the database (`--help` lists these with the offline ones of
+ * offline.modules.ts, see help.module.ts). The Temporal client is lazy: commands that do not
  * talk to Temporal never connect.
  */
 @Module({
@@ -56,20 +50,3 @@ import {
   ],
 })
 export class DatabaseCliModule {}
-
-/** Commands that need neither a database nor a server (validation, simulation, verification). */
-@Module({
-  imports: [],
-  providers: [
-    // `definition validate` is offline; deploy/list open the database themselves
-    DefinitionCommand,
-    DefinitionValidateCommand,
-    DefinitionDeployCommand,
-    DefinitionListCommand,
-    ...DRAW_COMMANDS,
-  ],
-})
-export class OfflineCliModule {}
-
-/** First words of commands served by OfflineCliModule. */
-export const OFFLINE_COMMANDS = new Set<string>(['definition', 'draw']);

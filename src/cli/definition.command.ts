@@ -3,12 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync, statSync } from 'node:fs';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { knownServiceActivities } from '../activities/activity-names';
-import { resolveAppConfig } from '../config/app-config';
-import { validateEnvironment } from '../config/environment';
 import { SYSTEM_PRINCIPAL } from '../modules/auth/roles';
-import { runMigrations } from '../modules/database/migrate';
 import { BPMN_MAX_BYTES, compileBpmn, type BpmnIssue } from '../modules/process-definitions/bpmn';
-import { ProcessDefinitionsService } from '../modules/process-definitions/process-definitions.service';
+import type { ProcessDefinitionsService } from '../modules/process-definitions/process-definitions.service';
+import { requireExistingDatabase } from './database-check';
 
 /** `elementId [rule] message`, or `line L:C [rule] message` for XML that cannot be read. */
 export function formatIssue(i: BpmnIssue): string {
@@ -40,16 +38,21 @@ function readFile(file: string): string | undefined {
  * the database themselves, like every database command: migrations first, then the app context.
  */
 async function withDefinitions<T>(fn: (svc: ProcessDefinitionsService) => Promise<T>): Promise<T> {
-  const config = resolveAppConfig(validateEnvironment(process.env));
-  await runMigrations(config.database);
-  // imported here: cli.modules imports this file
+  requireExistingDatabase();
+  // imported here: `definition validate` runs offline and must not load the application
+  const { resolveAppConfig } = await import('../config/app-config');
+  const { validateEnvironment } = await import('../config/environment');
+  const { runMigrations } = await import('../modules/database/migrate');
+  const { ProcessDefinitionsService: Definitions } =
+    await import('../modules/process-definitions/process-definitions.service');
+  await runMigrations(resolveAppConfig(validateEnvironment(process.env)).database);
   const { DatabaseCliModule } = await import('./cli.modules');
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
     DatabaseCliModule,
     { logger: ['error', 'warn'] },
   );
   try {
-    return await fn(app.get(ProcessDefinitionsService));
+    return await fn(app.get(Definitions));
   } finally {
     await app.close();
   }

@@ -33,6 +33,15 @@ export interface AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** The database the environment names (touches nothing: no directory, no secrets). */
+export function resolveDatabaseConfig(env: Environment, cwd = process.cwd()): DatabaseConfig {
+  const dataDir = absolute(env.DATA_DIR ?? '.data', cwd);
+  const url = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'jointcheck.sqlite')}`;
+  return url.startsWith('sqlite:')
+    ? { type: 'sqlite', path: url === 'sqlite::memory:' ? ':memory:' : absolute(url.slice(7), cwd) }
+    : { type: 'mysql', url };
+}
+
 /**
  * Resolves validated environment values into the configuration the modules read, filling the
  * embedded defaults. Secrets not given are generated once and kept in DATA_DIR/secrets.json
@@ -40,10 +49,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
  */
 export function resolveAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
   const dataDir = absolute(env.DATA_DIR ?? '.data', cwd);
-  const url = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'jointcheck.sqlite')}`;
-  const database: DatabaseConfig = url.startsWith('sqlite:')
-    ? { type: 'sqlite', path: url === 'sqlite::memory:' ? ':memory:' : absolute(url.slice(7), cwd) }
-    : { type: 'mysql', url };
+  const database = resolveDatabaseConfig(env, cwd);
   const needsSecrets = !env.JWT_SECRET || !env.PAYLOAD_CODEC_KEY;
   const generated = needsSecrets ? loadOrCreateSecrets(dataDir) : undefined;
   return {

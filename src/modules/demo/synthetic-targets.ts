@@ -265,14 +265,20 @@ function demoName(
   for (let attempt = 0; ; attempt++) {
     const brand = pick(random, TRADE_NAMES);
     let name: string;
+    // An individual business (个体工商户) is registered with its operator (经营者) in
+    // parentheses — "彭阳县白阳镇王记面馆（王建国）" — which publication masks (王**).
+    let operator = '';
     if (type === 'farmer_cooperative')
       name = `彭阳县${township}${brand}${pick(random, VILLAGES)}${trade.coop}`;
     else if (type === 'individual_business') {
-      const owner = pick(random, [`${pick(random, SURNAMES)}记`, brand, personName(random)]);
+      const surname = pick(random, SURNAMES);
+      operator = personName(random);
+      const owner = pick(random, [`${surname}记`, brand, operator]);
       name = `彭阳县${township}${owner}${trade.shop}`;
     } else name = `彭阳县${brand}${pick(random, TRADE_NAMES)}${trade.enterprise}`;
     // Collisions are rare; after a few draws a branch number keeps names unique.
-    if (attempt > 3) name = `${name}（第${attempt - 2}分店）`;
+    if (attempt > 3) name = `${name}第${attempt - 2}分店`;
+    if (operator) name = `${name}（${operator}）`;
     if (!taken.has(name)) {
       taken.add(name);
       return name;

@@ -202,7 +202,7 @@ export class InspectionForms {
       throw new ForbiddenException(
         `${at}：执法人员（执法证号 ${certificateNo}）未被匹配到该检查对象`,
       );
-    if (!form.signature.signedBy && !form.signature.refusal)
+    if (!form.signature?.signedBy && !form.signature?.refusal)
       throw new BadRequestException(`${at}：须由检查对象签字（signedBy）或记录拒签（refusal）`);
     if (form.inspectedOn < scheme.windowStart || form.inspectedOn > scheme.windowEnd) {
       // Recorded as given: a late or early inspection is a fact the archive must show, not hide.

@@ -248,11 +248,15 @@ export class InspectionSteps {
       throw new ConflictException(
         '本任务为不预先告知的检查，须待全部检查对象检查完毕后才能公示结果 / surprise check: publish after every target is inspected',
       );
-    if (done && !task)
-      throw new ConflictException('本部门结果已公示，不能重复公示；如需更正请提交更正');
-    const result = done
-      ? { alreadyPublished: true }
-      : await this.publication.publishDepartment(id, dept, principal);
+    if (done) {
+      // One rule: a repeat is 409, whether or not the step is still open. An open step (the
+      // department published before it opened, or its completion failed) is completed first.
+      if (task) await this.steps.completeIfOpen(principal, task, {});
+      throw new ConflictException(
+        '本部门结果已公示，不能重复公示；如需更正请提交更正 / already published, submit a correction instead',
+      );
+    }
+    const result = await this.publication.publishDepartment(id, dept, principal);
     if (task) await this.steps.completeIfOpen(principal, task, {});
     return result;
   }

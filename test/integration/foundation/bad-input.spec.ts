@@ -139,7 +139,7 @@ describe('bad input is refused with 4xx (issue 11)', () => {
             windowEnd: '2026-12-31',
           });
         expect(res.status).toBe(400);
-        expect(res.body.message).toMatch(/windowStart 应为有效的日历日期 YYYY-MM-DD/);
+        expect(res.body.message).toMatch(/（windowStart）：须为有效的日历日期 YYYY-MM-DD/);
       },
     );
 
