@@ -42,10 +42,10 @@ function readFile(file: string): string | undefined {
 async function withDefinitions<T>(fn: (svc: ProcessDefinitionsService) => Promise<T>): Promise<T> {
   const config = resolveAppConfig(validateEnvironment(process.env));
   await runMigrations(config.database);
-  // imported here: cli.modules imports this file
-  const { DatabaseCliModule } = await import('./cli.modules');
+  // imported here, not at the top: offline commands load no database code until they need it
+  const { DatabaseContextModule } = await import('./database-context.module');
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
-    DatabaseCliModule,
+    DatabaseContextModule,
     { logger: ['error', 'warn'] },
   );
   try {
