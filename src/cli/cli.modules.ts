@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '../config/config.module';
-import { DatabaseModule } from '../modules/database/database.module';
-import { TemporalModule } from '../modules/temporal/temporal.module';
-import { FEATURE_MODULES } from '../app.module';
 import { AUDIT_COMMANDS } from './audit.command';
 import { CALENDAR_COMMANDS } from './calendar.command';
+import { DatabaseContextModule } from './database-context.module';
 import { EngineCommand, EngineInstancesCommand, EngineStartCommand } from './engine.command';
 import { InboxCommand } from './inbox.command';
 import { MigrateCommand } from './migrate.command';
@@ -25,12 +22,7 @@ import {
  * talk to Temporal never connect.
  */
 @Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    DatabaseModule,
-    TemporalModule.forRoot(),
-    ...FEATURE_MODULES,
-  ],
+  imports: [DatabaseContextModule],
   providers: [
     MigrateCommand,
     SeedDemoCommand,

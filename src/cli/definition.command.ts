@@ -46,9 +46,10 @@ async function withDefinitions<T>(fn: (svc: ProcessDefinitionsService) => Promis
   const { ProcessDefinitionsService: Definitions } =
     await import('../modules/process-definitions/process-definitions.service');
   await runMigrations(resolveAppConfig(validateEnvironment(process.env)).database);
-  const { DatabaseCliModule } = await import('./cli.modules');
+  // the context without the commands (importing cli.modules here would be an import cycle)
+  const { DatabaseContextModule } = await import('./database-context.module');
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
-    DatabaseCliModule,
+    DatabaseContextModule,
     { logger: ['error', 'warn'] },
   );
   try {

@@ -4,9 +4,13 @@ import { InspectorsModule } from '../inspectors/inspectors.module';
 import { InspectorsService } from '../inspectors/inspectors.service';
 import { TargetsModule } from '../targets/targets.module';
 import { TargetsService } from '../targets/targets.service';
+import { DrawAmendmentsService } from './draw-amendments.service';
+import { DrawCommitService } from './draw-commit.service';
 import { DrawController } from './draw.controller';
+import { DrawRecords } from './draw-records';
 import { DrawService } from './draw.service';
 import { DRAW_ENTITIES } from './entities';
+import { InspectorMatchingService } from './inspector-matching.service';
 import { PublicDrawController } from './public-draw.controller';
 import {
   DrawSources,
@@ -32,6 +36,10 @@ export type RegistryBindings = [
   controllers: [DrawController, PublicDrawController],
   providers: [
     DrawService,
+    DrawRecords,
+    DrawCommitService,
+    InspectorMatchingService,
+    DrawAmendmentsService,
     DrawSources,
     // The registries' services satisfy the draw's two narrow interfaces structurally.
     { provide: ELIGIBLE_TARGET_SOURCE, useExisting: TargetsService },

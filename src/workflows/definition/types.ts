@@ -3,7 +3,7 @@
  * interpreter workflow runs. The compiler (src/modules/process-definitions) produces it from
  * BPMN XML; nothing here knows about inspections.
  *
- * Expressions are strings in the safe expression language of `../interpreter/expression.ts`
+ * Expressions are strings in the safe expression language of `../interpreter/expression/`
  * (`${...}` templates or bare expressions, see docs/bpmn.md).
  */
 

@@ -1,32 +1,27 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
 import type { BoundaryEvent, FlowElement, Scope, SequenceFlow } from '../definition/types';
 import { runWithBoundaries } from './elements/boundary';
-import { executeElement } from './elements/dispatch';
+import { executeElement, executeOnce } from './elements/dispatch';
 import { withIncidents } from './elements/incidents';
 import type { Execution } from './execution';
 import { evaluateCondition } from './expression';
+import type {
+  EscalationCatcher,
+  Next,
+  ScopeOutcome,
+  ScopeRun as ScopeRunContract,
+  TokenOrigin,
+} from './scope';
 import type { VariableScope } from './variables';
 
-export type ScopeOutcome = 'completed' | 'terminated';
-
-/** What an element asks the runner to do next. */
-export type Next = { take: string[] } | { terminate: true };
-
-/** Handler of escalations thrown inside this scope, supplied by the enclosing element's boundaries. */
-export type EscalationCatcher = (code: string) => boolean;
-
-/** Where a token came from, when that matters to the element it reaches (escalations). */
-export interface TokenOrigin {
-  /** The open user task whose boundary event produced this token. */
-  taskId?: string;
-}
+export type { EscalationCatcher, Next, ScopeOutcome, TokenOrigin } from './scope';
 
 /**
  * Runs one scope (the process, or one sub-process execution) by walking tokens: each token runs
  * its element then moves along the chosen flows; a parallel join waits for a token on every
  * incoming flow; the scope completes when no token is left, or ends at once on a terminate end.
  */
-export class ScopeRun {
+export class ScopeRun implements ScopeRunContract {
   private tokens = 0;
   private readonly joins = new Map<string, Map<string, number>>();
   private readonly cancellation = new CancellationScope();
@@ -56,6 +51,21 @@ export class ScopeRun {
       if (startIds.length === 0) return resolve('completed');
       for (const id of startIds) this.spawn(id);
     });
+  }
+
+  /** A nested scope run in the same execution (a sub-process body). */
+  child(
+    scope: Scope,
+    vars: VariableScope,
+    catchEscalation: EscalationCatcher,
+    path: string[],
+  ): ScopeRun {
+    return new ScopeRun(this.ex, scope, vars, catchEscalation, path);
+  }
+
+  /** Runs one element once in the given variable scope (one multi-instance iteration). */
+  executeOnce(el: FlowElement, executionId: string, vars: VariableScope): Promise<Next> {
+    return executeOnce(this, el, executionId, vars);
   }
 
   element(id: string): FlowElement {

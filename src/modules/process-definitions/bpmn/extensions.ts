@@ -3,7 +3,7 @@
  * (`camunda:`) and Camunda 8 (`zeebe:`) attributes that mean the same thing. Each reader
  * returns plain strings; interpretation happens in compile.ts.
  */
-import type { ModdleElement } from './parse';
+import type { ModdleElement } from './types';
 
 /** A moddle attribute, trimmed; empty strings count as absent. */
 export function attr(el: ModdleElement | undefined, name: string): string | undefined {

@@ -4,7 +4,7 @@
  * `jointcheck definition validate` apply the same limits. The shipped processes are far below
  * them (joint-inspection.bpmn: 35 KB, about 460 XML elements including its diagram).
  */
-import type { BpmnIssue } from './parse';
+import type { BpmnIssue } from './types';
 
 /** Largest BPMN file, in bytes of UTF-8 (2 MB). */
 export const BPMN_MAX_BYTES = 2 * 1024 * 1024;

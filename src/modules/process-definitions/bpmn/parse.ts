@@ -10,27 +10,10 @@ import zeebePackage from '../../../../processes/moddle/zeebe.json';
 import { FOREIGN_ATTRIBUTES, prefixesFor } from './extensions';
 import { checkBpmnLimits } from './limits';
 import { nativeRequire } from './native-require';
+import type { BpmnIssue, ModdleElement } from './types';
 
-/** A node of the moddle tree; properties are those of the BPMN meta-model. */
-export interface ModdleElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  $attrs?: Record<string, string>;
-  $parent?: ModdleElement;
-  [property: string]: any;
-}
-
-/** One problem found in a definition; `rule` names the check that found it. */
-export interface BpmnIssue {
-  /** Id of the BPMN element concerned, when there is one. */
-  elementId?: string;
-  rule: string;
-  message: string;
-  /** 1-based position in the XML, for parse errors. */
-  line?: number;
-  column?: number;
-}
+// moved to types.ts (imported by the stages parse imports); still exported from here
+export type { BpmnIssue, ModdleElement } from './types';
 
 export interface ParseResult {
   /** The bpmn:Definitions root; absent when the XML could not be read at all. */

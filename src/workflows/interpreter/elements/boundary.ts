@@ -1,6 +1,6 @@
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { BoundaryEvent, FlowElement } from '../../definition/types';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 import { resolveTimer, waitForTimer } from '../timers';
 import { waitForMessage } from './events';
 

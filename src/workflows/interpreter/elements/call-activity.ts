@@ -4,7 +4,7 @@ import { engine } from '../activities';
 import { PROCESS_WORKFLOW, type ProcessInstanceInput } from '../contract';
 import { evaluateTemplate } from '../expression';
 import type { VariableScope } from '../variables';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 
 /**
  * A call activity starts the called definition (latest version at call time, or the pinned one)

@@ -1,5 +1,5 @@
 import type { FlowElement } from '../../definition/types';
-import type { Next, ScopeRun, TokenOrigin } from '../runner';
+import type { Next, ScopeRun, TokenOrigin } from '../scope';
 import type { VariableScope } from '../variables';
 import { callActivity } from './call-activity';
 import { endEvent, intermediateCatch, intermediateThrow, startEvent } from './events';

@@ -11,7 +11,7 @@ import type { MessageArgs } from '../contract';
 import type { Execution } from '../execution';
 import { evaluateTemplate } from '../expression';
 import type { VariableScope } from '../variables';
-import type { Next, ScopeRun, TokenOrigin } from '../runner';
+import type { Next, ScopeRun, TokenOrigin } from '../scope';
 import { resolveTimer, waitForTimer } from '../timers';
 
 export async function startEvent(

@@ -5,7 +5,7 @@ import type {
   IntermediateCatchEvent,
 } from '../../definition/types';
 import type { VariableScope } from '../variables';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 import { resolveTimer, waitForTimer } from '../timers';
 import { waitForMessage } from './events';
 

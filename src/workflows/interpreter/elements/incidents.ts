@@ -6,7 +6,7 @@ import {
 } from '@temporalio/workflow';
 import type { FlowElement } from '../../definition/types';
 import { engine } from '../activities';
-import type { ScopeRun } from '../runner';
+import type { ScopeRun } from '../scope';
 import { StepLimitError } from '../execution';
 import { setStatus } from '../search';
 

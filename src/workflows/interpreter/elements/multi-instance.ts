@@ -11,9 +11,8 @@ import {
   type MultiInstanceBatchResult,
 } from '../contract';
 import { evaluateCondition, evaluateTemplate } from '../expression';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 import type { VariableScope } from '../variables';
-import { executeOnce } from './dispatch';
 
 /** Collections up to this size run in this workflow; larger ones in batch child workflows. */
 export const INLINE_LIMIT = 200;
@@ -68,7 +67,7 @@ export async function runIterations(
     );
     active += 1;
     run.ex.enter(iterationId, el.id, el.type, el.name);
-    await executeOnce(run, el, iterationId, local);
+    await run.executeOnce(el, iterationId, local);
     run.ex.leave(iterationId, 'completed');
     active -= 1;
     completed += 1;

@@ -2,7 +2,7 @@ import type { ServiceTask } from '../../definition/types';
 import { serviceActivity } from '../activities';
 import { evaluateTemplate } from '../expression';
 import type { VariableScope } from '../variables';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 
 /**
  * A service task runs the named activity from the registry with the definition's retry policy.

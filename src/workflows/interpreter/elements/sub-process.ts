@@ -1,6 +1,6 @@
 import type { SubProcess } from '../../definition/types';
 import { evaluateTemplate } from '../expression';
-import { ScopeRun, type Next } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 import type { VariableScope } from '../variables';
 
 /**
@@ -22,7 +22,7 @@ export async function subProcess(
     : {};
   const inner = vars.child(local);
   const catcher = run.catchers.get(executionId) ?? run.catchEscalation;
-  await new ScopeRun(run.ex, el.scope, inner, catcher, [...run.path, el.id]).run();
+  await run.child(el.scope, inner, catcher, [...run.path, el.id]).run();
   if (el.outputs) {
     const scope = inner.all();
     for (const [name, expr] of Object.entries(el.outputs))

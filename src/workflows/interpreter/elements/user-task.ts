@@ -4,7 +4,7 @@ import { engine } from '../activities';
 import type { OpenTask, TimerEntry } from '../execution';
 import { evaluateTemplate } from '../expression';
 import type { VariableScope } from '../variables';
-import type { Next, ScopeRun } from '../runner';
+import type { Next, ScopeRun } from '../scope';
 import { addDepartment, markOverdue } from '../search';
 import { resolveTimer, waitForTimer } from '../timers';
 
