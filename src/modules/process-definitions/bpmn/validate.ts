@@ -12,6 +12,7 @@ import type {
 } from '../../../workflows/definition/types';
 import { ExpressionError, freeVariables } from '../../../workflows/interpreter/expression';
 import { isExpressionValue } from './compile';
+import { BUSINESS_ROLES, isBusinessRole } from '../../../workflows/shared/task-roles';
 import { DurationError, isIsoDate, parseIsoDuration } from './iso-duration';
 import { nativeRequire } from './native-require';
 import type { BpmnIssue, ModdleElement } from './parse';
@@ -43,8 +44,8 @@ export const ENGINE_VARIABLES: readonly string[] = [
   'today',
 ];
 
-/** Roles a user task may name in jc:role (see the auth module). */
-export const KNOWN_ROLES: readonly string[] = ['office', 'dept_admin', 'dept_officer', 'inspector'];
+/** Roles a user task may name in jc:role: the business roles (src/workflows/shared/task-roles.ts). */
+export const KNOWN_ROLES: readonly string[] = BUSINESS_ROLES;
 
 /**
  * bpmnlint's recommended rules, as we apply them. Changed from `recommended`:
@@ -517,7 +518,7 @@ function checkServiceTask(el: FlowElement, known: Set<string> | undefined, sink:
 function checkUserTask(el: FlowElement, sink: Sink): void {
   if (el.type !== 'userTask') return;
   const role = el.assignment.role;
-  if (role && !isExpressionValue(role) && !KNOWN_ROLES.includes(role)) {
+  if (role && !isExpressionValue(role) && !isBusinessRole(role)) {
     warn(
       sink,
       el.id,
