@@ -12,6 +12,7 @@ import type {
 } from '../../../workflows/definition/types';
 import { ExpressionError, freeVariables } from '../../../workflows/interpreter/expression';
 import { isExpressionValue } from './compile';
+import { ENGINE_VARIABLES } from '../../../workflows/shared/engine-variables';
 import { BUSINESS_ROLES, isBusinessRole } from '../../../workflows/shared/task-roles';
 import { DurationError, isIsoDate, parseIsoDuration } from './iso-duration';
 import { nativeRequire } from './native-require';
@@ -32,17 +33,9 @@ export interface ValidateOptions {
 
 /**
  * Variables the interpreter provides without the definition declaring them (multi-instance
- * counters, the business key, the start date). Keep in step with the interpreter.
+ * counters, the business key, the initiator, the start date): src/workflows/shared/engine-variables.ts.
  */
-export const ENGINE_VARIABLES: readonly string[] = [
-  'loopCounter',
-  'nrOfInstances',
-  'nrOfCompletedInstances',
-  'nrOfActiveInstances',
-  'businessKey',
-  'initiator',
-  'today',
-];
+export { ENGINE_VARIABLES };
 
 /** Roles a user task may name in jc:role: the business roles (src/workflows/shared/task-roles.ts). */
 export const KNOWN_ROLES: readonly string[] = BUSINESS_ROLES;
