@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -21,6 +22,7 @@ import { installHandlers } from './interpreter/handlers';
 import { ScopeRun } from './interpreter/runner';
 import { initialSearchAttributes, setStatus } from './interpreter/search';
 import { VariableScope } from './interpreter/variables';
+import { ENGINE_VARIABLES_PATCH, instanceVariables } from './shared/engine-variables';
 
 export interface ProcessInstanceResult {
   status: InstanceStatus;
@@ -34,7 +36,13 @@ export interface ProcessInstanceResult {
 export async function processInstance(input: ProcessInstanceInput): Promise<ProcessInstanceResult> {
   const rootWorkflowId = input.parent?.rootWorkflowId ?? workflowInfo().workflowId;
   const ex = new Execution(input.definitionId, rootWorkflowId, input.startedBy, input.businessKey);
-  const vars = new VariableScope(input.variables);
+  // The engine's own variables (businessKey, initiator, today) win over same-named input.
+  ex.instanceVariablesSeeded = patched(ENGINE_VARIABLES_PATCH);
+  const vars = new VariableScope(
+    ex.instanceVariablesSeeded
+      ? { ...input.variables, ...instanceVariables(input, workflowInfo().startTime.getTime()) }
+      : input.variables,
+  );
   ex.variablesView = () => vars.rootValues();
   ex.departments.add(input.startedBy.departmentCode);
   installHandlers(ex);

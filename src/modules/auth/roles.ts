@@ -1,10 +1,10 @@
+import { BUSINESS_ROLES, type BusinessRole } from '../../workflows/shared/task-roles';
+
 /**
- * Business roles: the joint-meeting office (联席会议办公室) sees and acts everywhere; department
- * admins (部门负责人) approve within their department; officers (经办人) do its steps; inspectors
- * (检查人员) see their assignments.
+ * Business roles (office, dept_admin, dept_officer, inspector): defined with the rule of who may
+ * act on a task in src/workflows/shared/task-roles.ts, which the workflow imports too.
  */
-export const BUSINESS_ROLES = ['office', 'dept_admin', 'dept_officer', 'inspector'] as const;
-export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+export { BUSINESS_ROLES, type BusinessRole };
 
 /**
  * Separated administration (三员分立, MLPS 2.0 level 3): the system administrator (系统管理员:

@@ -1,5 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
 import type { RetryPolicySpec } from '../definition/types';
+import { fixedDurationMs } from '../shared/duration';
 import type { CalendarActivities, EngineActivities, ServiceTaskContext } from './contract';
 
 /**
@@ -23,30 +25,34 @@ const DEFAULT_RETRY: RetryPolicySpec = {
   backoffCoefficient: 2,
 };
 
+/**
+ * The activity options of a service task: its retry policy and timeout, durations read with the
+ * same grammar validation applies (src/workflows/shared/duration.ts).
+ */
+export function serviceActivityOptions(
+  retry: RetryPolicySpec | undefined,
+  timeout: string | undefined,
+): ActivityOptions {
+  const policy = { ...DEFAULT_RETRY, ...retry };
+  return {
+    startToCloseTimeout: fixedDurationMs(timeout ?? 'PT1M'),
+    retry: {
+      maximumAttempts: policy.maximumAttempts,
+      initialInterval: policy.initialInterval ? fixedDurationMs(policy.initialInterval) : undefined,
+      backoffCoefficient: policy.backoffCoefficient,
+      maximumInterval: policy.maximumInterval ? fixedDurationMs(policy.maximumInterval) : undefined,
+    },
+  };
+}
+
 /** A service task's activity, with the retry policy and timeout its definition gives. */
 export function serviceActivity(
   name: string,
   retry: RetryPolicySpec | undefined,
   timeout: string | undefined,
 ): ServiceActivity {
-  const policy = { ...DEFAULT_RETRY, ...retry };
-  const acts = proxyActivities<Record<string, ServiceActivity>>({
-    startToCloseTimeout: isoToMs(timeout ?? 'PT1M'),
-    retry: {
-      maximumAttempts: policy.maximumAttempts,
-      initialInterval: policy.initialInterval ? isoToMs(policy.initialInterval) : undefined,
-      backoffCoefficient: policy.backoffCoefficient,
-      maximumInterval: policy.maximumInterval ? isoToMs(policy.maximumInterval) : undefined,
-    },
-  });
-  return acts[name];
-}
-
-function isoToMs(iso: string): number {
-  const m = /^PT?(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(iso);
-  if (!m) throw new Error(`invalid ISO 8601 duration "${iso}"`);
-  return (
-    ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000 +
-    Number(m[4] ?? 0) * 1000
+  const acts = proxyActivities<Record<string, ServiceActivity>>(
+    serviceActivityOptions(retry, timeout),
   );
+  return acts[name];
 }

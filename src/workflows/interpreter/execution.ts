@@ -67,6 +67,8 @@ export class Execution {
   endedAt?: string;
   overdue = false;
   definitionKey = '';
+  /** The engine's instance variables were seeded at start (patch `engine-variables`). */
+  instanceVariablesSeeded = false;
   departments = new Set<string>();
   private seq = 0;
   private readonly activeElements = new Map<string, ElementRecord>();

@@ -14,14 +14,7 @@ import {
 import type { Execution, OpenTask } from './execution';
 import { addDepartment } from './search';
 import { moveDeadlines } from './timers';
-
-/** Roles that may act on a task meant for a role (a department admin may do an officer's task). */
-const ROLE_COVERS: Record<string, string[]> = {
-  dept_admin: ['dept_admin', 'dept_officer', 'inspector'],
-  dept_officer: ['dept_officer', 'inspector'],
-  inspector: ['inspector'],
-  office: ['office'],
-};
+import { mayActOnTask, supervisesTask } from '../shared/task-roles';
 
 const rejected = (type: 'NotFound' | 'Forbidden' | 'Conflict' | 'BadRequest', message: string) =>
   ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -33,15 +26,12 @@ function openTask(ex: Execution, taskId: string): OpenTask {
   return task;
 }
 
-/** Whether the actor may work on the task: the office always; else its department, role and assignee. */
+/**
+ * Whether the actor may work on the task: the office always; else its department, role and
+ * assignee (the shared rule the API applies too, src/workflows/shared/task-roles.ts).
+ */
 export function mayAct(actor: Actor, task: TaskView): boolean {
-  if (actor.isOffice) return true;
-  if (task.assignee) return task.assignee === actor.username;
-  const departments = [task.department, ...(task.candidateGroups ?? [])].filter(
-    (d): d is string => !!d,
-  );
-  if (departments.length > 0 && !departments.includes(actor.departmentCode)) return false;
-  return !task.role || (ROLE_COVERS[actor.role] ?? []).includes(task.role);
+  return mayActOnTask(actor, task);
 }
 
 function requireActor(actor: Actor, task: TaskView): void {
@@ -131,9 +121,7 @@ export function installHandlers(ex: Execution): void {
       validator: ({ taskId, actor }) => {
         const task = openTask(ex, taskId);
         if (!task.assignee) throw rejected('Conflict', '任务尚未被认领');
-        const supervisor =
-          actor.isOffice ||
-          (actor.role === 'dept_admin' && actor.departmentCode === task.department);
+        const supervisor = supervisesTask(actor, task);
         if (task.assignee !== actor.username && !supervisor)
           throw rejected('Forbidden', '只有认领人或部门负责人可以退回认领');
       },
@@ -163,9 +151,7 @@ export function installHandlers(ex: Execution): void {
         const task = openTask(ex, taskId);
         if (!reason || !reason.trim()) throw rejected('BadRequest', '改派必须说明理由');
         if (!toDepartment && !toUser) throw rejected('BadRequest', '改派需指定目标部门或人员');
-        const supervisor =
-          actor.isOffice ||
-          (actor.role === 'dept_admin' && actor.departmentCode === task.department);
+        const supervisor = supervisesTask(actor, task);
         if (!supervisor) throw rejected('Forbidden', '只有联席办或本部门负责人可以改派任务');
         if (toDepartment && toDepartment !== task.department && !actor.isOffice) {
           throw rejected('Forbidden', '改派到其他部门需由联席会议办公室操作');

@@ -2,10 +2,10 @@ import { condition } from '@temporalio/workflow';
 import type { TimerSpec } from '../definition/types';
 import { engine } from './activities';
 import type { Actor, MoveDeadlineArgs, TimerView } from './contract';
-import { addIsoDuration } from './durations';
 import type { Execution, TimerEntry } from './execution';
 import { evaluateTemplate } from './expression';
 import type { VariableScope } from './variables';
+import { addDuration } from '../shared/duration';
 
 /**
  * Resolves a timer to an absolute instant. ISO durations are computed here; working-day and
@@ -25,7 +25,7 @@ export async function resolveTimer(
   if (spec.kind === 'duration') {
     return {
       ...base,
-      fireAt: new Date(addIsoDuration(fromMs, resolvedValue)).toISOString(),
+      fireAt: new Date(addDuration(fromMs, resolvedValue)).toISOString(),
       provisional: false,
     };
   }

@@ -22,6 +22,8 @@ import { checkUnknownActivity } from './rules/unknown-activity';
 import { checkUserTask } from './rules/unknown-role';
 import { checkReachability } from './rules/unreachable-node';
 import type { BpmnIssue, ModdleElement } from './types';
+import { ENGINE_VARIABLES } from '../../../workflows/shared/engine-variables';
+import { BUSINESS_ROLES } from '../../../workflows/shared/task-roles';
 
 export { BPMNLINT_RULES, lintWithBpmnlint } from './bpmnlint';
 export { timerProblem } from './rules/bad-duration';
@@ -42,20 +44,12 @@ export interface ValidateOptions {
 
 /**
  * Variables the interpreter provides without the definition declaring them (multi-instance
- * counters, the business key, the start date). Keep in step with the interpreter.
+ * counters, the business key, the initiator, the start date): src/workflows/shared/engine-variables.ts.
  */
-export const ENGINE_VARIABLES: readonly string[] = [
-  'loopCounter',
-  'nrOfInstances',
-  'nrOfCompletedInstances',
-  'nrOfActiveInstances',
-  'businessKey',
-  'initiator',
-  'today',
-];
+export { ENGINE_VARIABLES };
 
-/** Roles a user task may name in jc:role (see the auth module). */
-export const KNOWN_ROLES: readonly string[] = ['office', 'dept_admin', 'dept_officer', 'inspector'];
+/** Roles a user task may name in jc:role: the business roles (src/workflows/shared/task-roles.ts). */
+export const KNOWN_ROLES: readonly string[] = BUSINESS_ROLES;
 
 /** Runs our rules and bpmnlint; `definitions` is the parsed root the definition came from. */
 export async function validateDefinition(

@@ -5,6 +5,7 @@ import { PROCESS_WORKFLOW, type ProcessInstanceInput } from '../contract';
 import { evaluateTemplate } from '../expression';
 import type { VariableScope } from '../variables';
 import type { Next, ScopeRun } from '../scope';
+import { withoutInstanceVariables } from '../../shared/engine-variables';
 
 /**
  * A call activity starts the called definition (latest version at call time, or the pinned one)
@@ -50,7 +51,8 @@ export async function callActivity(
     for (const [name, expr] of Object.entries(el.outputs))
       vars.set(name, evaluateTemplate(expr, scope));
   } else {
-    vars.setAll(childVars);
+    // The child's businessKey/initiator/today are its own; the parent keeps its values.
+    vars.setAll(run.ex.instanceVariablesSeeded ? withoutInstanceVariables(childVars) : childVars);
   }
   return { take: run.outgoing(el) };
 }
