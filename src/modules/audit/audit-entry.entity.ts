@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonText } from '../database/column-types';
 
 /** One change of state (全过程留痕): who, when, what, before and after. */
+@Index('ix_audit_at', ['at'])
+@Index('ix_audit_entity', ['entityType', 'entityId'])
 @Entity({ name: 'audit_entries' })
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment')
