@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: install the Debian packages the tests need (a real Chromium for the browser test),
 // make the Temporal CLI available (integration tests start a real dev server from it), build (the
-// CLI tests run the compiled `jointcheck` bin), then run every jest suite.
+// CLI tests run the compiled `jointcheck` bin), then run the jest projects: unit, integration and
+// e2e by default; the `load` tier (the 1,000-target benchmark) only when asked for by name
+// (`npm run test:load` = `node scripts/test.js --selectProjects load`).
 const { execFileSync, spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
@@ -12,7 +14,10 @@ execFileSync('bash', [join(root, 'scripts', 'temporal-cli.sh')], {
 });
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const result = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+const choosesProjects = args.some((a) => /^--(select|ignore)Projects(=|$)/.test(a));
+if (!choosesProjects) args.push('--ignoreProjects', 'load');
+const result = spawnSync(process.execPath, [jest, ...args], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -1,3 +1,4 @@
+import { until } from './poll';
 import type { TestApp } from './test-app';
 
 export interface OpenStep {
@@ -7,26 +8,12 @@ export interface OpenStep {
   subject: string | null;
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails with what it last saw. */
-export async function waitFor<T>(
+/** @deprecated Use `until` from ./poll (the one polling helper); kept for files written against it. */
+export const waitFor = <T>(
   what: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs = 60_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+): Promise<T> => until(check, what, timeoutMs);
 
 /** HTTP as named demo users, with the bits of the inspection API the tests need. */
 export class InspectionDriver {
@@ -75,21 +62,21 @@ export class InspectionDriver {
 
   /** Waits until the steps open are exactly `count` of `elementId` (and nothing unexpected failed). */
   async step(id: string, elementId: string, count = 1, timeoutMs = 60_000): Promise<OpenStep[]> {
-    return waitFor(
-      `${count} open ${elementId}`,
+    return until(
       async () => {
         const steps = (await this.view(id)).openSteps.filter((s) => s.elementId === elementId);
         return steps.length >= count ? steps : undefined;
       },
+      `${count} open ${elementId}`,
       timeoutMs,
     );
   }
 
   async status(id: string, status: string, timeoutMs = 60_000): Promise<void> {
     try {
-      await waitFor(
-        `status ${status}`,
+      await until(
         async () => (await this.view(id)).status === status,
+        `status ${status}`,
         timeoutMs,
       );
     } catch (err) {

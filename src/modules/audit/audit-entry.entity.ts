@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonText } from '../database/column-types';
 
 const nullableNumber = {
@@ -7,6 +7,9 @@ const nullableNumber = {
 };
 
 /** One change of state (全过程留痕): who, when, what, before and after. */
+@Index('ix_audit_at', ['at'])
+@Index('ix_audit_entity', ['entityType', 'entityId'])
+@Index('ux_audit_seq', ['seq'], { unique: true })
 @Entity({ name: 'audit_entries' })
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment')

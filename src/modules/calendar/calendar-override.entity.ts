@@ -1,9 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * One office override of the calendar: a row of an imported official schedule (source `import`,
  * replacing that year's bundled or statutory data) or a single edited day (source `manual`).
  */
+@Unique('uq_calendar_overrides_day_source', ['day', 'source'])
+@Index('ix_calendar_overrides_year', ['scheduleYear'])
 @Entity({ name: 'calendar_overrides' })
 export class CalendarOverride {
   @PrimaryGeneratedColumn('increment')

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
 
 /** What a document is; `notices` binds every notice of a task into one PDF for the archive. */
 export const DOCUMENT_KINDS = [
@@ -19,11 +19,13 @@ export const DOCUMENT_STATUSES = ['issued', 'sent', 'archived'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** A rendered document (文书) of a task with the SHA-256 of its exact bytes. */
+@Unique('uq_documents_kind_subject', ['inspectionId', 'kind', 'subject'])
 @Entity({ name: 'documents' })
 export class DocumentRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey('Inspection', { name: 'fk_documents_inspection', onDelete: 'CASCADE' })
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 

@@ -1,11 +1,13 @@
 import {
   Column,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
 } from 'typeorm';
 import type { InspectorStatus } from '../registry-core';
 import { joinList, splitList } from '../targets/sql-dialect';
@@ -13,6 +15,10 @@ import { joinList, splitList } from '../targets/sql-dialect';
 const listColumn = { to: (v: string[] | undefined) => joinList(v ?? []), from: splitList };
 
 /** An entry of the inspector directory (执法检查人员名录库). */
+@Unique('uq_inspectors_natural_key', ['naturalKey'])
+@Unique('uq_inspectors_certificate', ['certificateNo'])
+@Index('uq_inspectors_username', ['username'], { unique: true })
+@Index('ix_inspectors_department', ['departmentCode'])
 @Entity({ name: 'inspectors' })
 export class Inspector {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -44,13 +50,13 @@ export class Inspector {
   @Column({ type: 'varchar', length: 64, nullable: true })
   username: string | null;
 
-  @Column({ name: 'enforcement_qualified', type: 'boolean' })
+  @Column({ name: 'enforcement_qualified', type: 'boolean', default: false })
   enforcementQualified: boolean;
 
   @Column({ name: 'expertise_tags', type: 'text', transformer: listColumn })
   expertiseTags: string[];
 
-  @Column({ name: 'third_party_expert', type: 'boolean' })
+  @Column({ name: 'third_party_expert', type: 'boolean', default: false })
   thirdPartyExpert: boolean;
 
   @Column({ type: 'varchar', length: 16 })
@@ -73,6 +79,7 @@ export class Inspector {
 export type ConflictKind = 'target' | 'region';
 
 /** A declared conflict of interest (利害关系): the inspector is recused from it (NX 25). */
+@Unique('uq_inspector_conflicts_entry', ['inspectorId', 'kind', 'value'])
 @Entity({ name: 'inspector_conflicts' })
 export class InspectorConflict {
   @PrimaryGeneratedColumn('increment')
@@ -82,7 +89,10 @@ export class InspectorConflict {
   inspectorId: string;
 
   @ManyToOne(() => Inspector, (i) => i.conflicts, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'inspector_id' })
+  @JoinColumn({
+    name: 'inspector_id',
+    foreignKeyConstraintName: 'fk_inspector_conflicts_inspector',
+  })
   inspector?: Inspector;
 
   @Column({ type: 'varchar', length: 16 })

@@ -6,6 +6,7 @@ import {
   OneToMany,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
 } from 'typeorm';
 import { jsonText } from '../database/column-types';
 import type { TargetType } from '../registry-core';
@@ -16,6 +17,7 @@ export const ITEM_METHODS = ['on_site', 'written', 'online', 'other'] as const;
 export type ItemMethod = (typeof ITEM_METHODS)[number];
 
 /** One revision of a year's inspection item list (随机抽查事项清单); published ones never change. */
+@Unique('uq_item_lists_year_revision', ['year', 'revision'])
 @Entity({ name: 'item_lists' })
 export class ItemList {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -51,6 +53,7 @@ export class ItemList {
 }
 
 /** An item (抽查事项) of one list revision; joint items add area and departments (HN 10). */
+@Unique('uq_inspection_items_list_code', ['listId', 'code'])
 @Entity({ name: 'inspection_items' })
 export class InspectionItemRow {
   @PrimaryGeneratedColumn('increment')
@@ -60,7 +63,7 @@ export class InspectionItemRow {
   listId: string;
 
   @ManyToOne(() => ItemList, (list) => list.items, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'list_id' })
+  @JoinColumn({ name: 'list_id', foreignKeyConstraintName: 'fk_inspection_items_list' })
   list?: ItemList;
 
   @Column({ type: 'varchar', length: 64 })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../database/column-types';
 import type { Channel, DeliveryStatus } from './notification.types';
 
@@ -7,6 +7,8 @@ import type { Channel, DeliveryStatus } from './notification.types';
  * department code for the inbox and the webhook). Unique (dedupe_key, channel, recipient): the
  * row is the claim, so a notification is never delivered twice even by two processes.
  */
+@Index('ix_notification_status', ['status', 'updatedAt'])
+@Index('uq_notification_delivery', ['dedupeKey', 'channel', 'recipient'], { unique: true })
 @Entity({ name: 'notification_deliveries' })
 export class NotificationDelivery {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { jsonText } from '../database/column-types';
 import type { RiskClass } from '../registry-core';
 
@@ -8,6 +8,7 @@ export type PlanStatus = 'draft' | 'published';
 export const JOINT_OWNER = 'JOINT';
 
 /** One revision of an annual plan (年度抽查工作计划). */
+@Unique('uq_plans_year_owner_revision', ['year', 'owner', 'revision'])
 @Entity({ name: 'plans' })
 export class Plan {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -65,11 +66,13 @@ export interface TaskSampling {
 }
 
 /** A task of one plan revision; `taskKey` identifies the task across revisions. */
+@Unique('uq_plan_tasks_plan_key', ['planId', 'taskKey'])
 @Entity({ name: 'plan_tasks' })
 export class PlanTaskRow {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Plan', { name: 'fk_plan_tasks_plan', onDelete: 'CASCADE' })
   @Column({ name: 'plan_id', type: 'varchar', length: 36 })
   planId: string;
 

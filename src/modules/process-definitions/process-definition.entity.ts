@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** One deployed version of a BPMN process definition (流程定义). Immutable once written. */
+@Unique('uq_definition_key_version', ['key', 'version'])
+@Index('ix_definition_key_sha', ['key', 'sha256'])
 @Entity({ name: 'process_definitions' })
 export class ProcessDefinition {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,13 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type EntryType = 'publication' | 'correction' | 'withdrawal';
 
 /** A department's publication of its results for one task; one per department, ever. */
+@Unique('uq_result_publications_dept', ['inspectionId', 'departmentCode'])
 @Entity({ name: 'result_publications' })
 export class ResultPublication {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Inspection', { name: 'fk_result_publications_inspection', onDelete: 'CASCADE' })
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 
@@ -28,6 +30,10 @@ export class ResultPublication {
  * A published entry (公示信息) under an enterprise's code: only what the rules publish — name,
  * code, item, result, handling (PIPL: no phone, ID number or home address is ever stored here).
  */
+@Unique('uq_published_results_supersedes', ['supersedesId'])
+@Index('ix_published_results_inspection', ['inspectionId'])
+@Index('ix_published_results_name', ['targetName'])
+@Index('ix_published_results_target', ['targetCode'])
 @Entity({ name: 'published_results' })
 export class PublishedResult {
   @PrimaryGeneratedColumn('increment')

@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { RiskClass, TargetStatus, TargetType } from '../registry-core';
 import { joinList, splitList } from './sql-dialect';
 
 const listColumn = { to: (v: string[] | undefined) => joinList(v ?? []), from: splitList };
 
 /** An entry of the target directory (检查对象名录库). */
+@Index('ix_targets_risk_class', ['riskClass'])
+@Index('ix_targets_region', ['regionCode'])
+@Index('ix_targets_name', ['name'])
 @Entity({ name: 'targets' })
 export class Target {
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -46,10 +49,10 @@ export class Target {
   @Column({ type: 'varchar', length: 16 })
   status: TargetStatus;
 
-  @Column({ name: 'complaint_count', type: 'int' })
+  @Column({ name: 'complaint_count', type: 'int', default: 0 })
   complaintCount: number;
 
-  @Column({ name: 'violation_count', type: 'int' })
+  @Column({ name: 'violation_count', type: 'int', default: 0 })
   violationCount: number;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
@@ -60,6 +63,7 @@ export class Target {
 }
 
 /** One change of a target's credit-risk class. */
+@Index('ix_risk_class_history_target', ['targetCode'])
 @Entity({ name: 'risk_class_history' })
 export class RiskClassChange {
   @PrimaryGeneratedColumn('increment')

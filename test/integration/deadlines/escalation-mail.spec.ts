@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { NotificationDelivery } from '../../../src/modules/notifications/notification-delivery.entity';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { bearer, fixture, tokens, until } from '../engine-api/helpers';
 import { startSmtp } from '../notifications/support';
@@ -56,11 +58,21 @@ describe('escalation notifications leave through e-mail', () => {
     );
     expect(mail.mail.subject).toMatch(/督办/);
     expect(mail.mail.text).toMatch(/NX 23/);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Once: the escalation path has ended (its end event is in the instance's history, so the
+    // activity that raised and sent it has finished, retries included) and its single PT2S timer
+    // cannot fire again; the ledger holds one e-mail row for the address, sent on the first try.
+    const instance = `/instances/${encodeURIComponent(started.body.workflowId)}`;
+    await until(async () => {
+      const r = await t.http.get(instance).set(bearer(tk.office));
+      const completed = (r.body.completed ?? []) as Array<{ elementId: string }>;
+      return completed.some((e) => e.elementId === 'reported');
+    }, 'the escalation path to end');
+    const rows = await t.app
+      .get(DataSource)
+      .getRepository(NotificationDelivery)
+      .findBy({ channel: 'email', recipient: 'duban@lxbgs.test' });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 1]]);
     expect(smtp.received.filter((m) => m.envelopeTo.includes('duban@lxbgs.test'))).toHaveLength(1);
-    await t.http
-      .post(`/instances/${encodeURIComponent(started.body.workflowId)}/cancel`)
-      .set(bearer(tk.office))
-      .send({ reason: '测试结束' });
+    await t.http.post(`${instance}/cancel`).set(bearer(tk.office)).send({ reason: '测试结束' });
   });
 });

@@ -13,7 +13,8 @@ import { Inspection } from '../../../src/modules/inspection/entities';
 import { compileDefinitions, parseBpmn } from '../../../src/modules/process-definitions/bpmn';
 import { ProcessDefinition } from '../../../src/modules/process-definitions/process-definition.entity';
 import { DEPTS, ITEM_OF, setUpCounty, type County } from '../../support/inspection-fixture';
-import { expectStatus, InspectionDriver, waitFor } from '../../support/inspection-driver';
+import { expectStatus, InspectionDriver } from '../../support/inspection-driver';
+import { until } from '../../support/poll';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { NO_WAIT_LOOP } from '../../support/no-wait-loop';
 import { processXml } from './helpers';
@@ -106,10 +107,14 @@ describe('domain definitions and activities are locked to their module', () => {
   const inspectionAudit = () =>
     db.getRepository(AuditEntry).countBy({ entityType: 'inspection', entityId: id });
   const incidentOf = (workflowId: string) =>
-    waitFor(`incident on ${workflowId}`, async () => {
-      const found = await db.getRepository(IncidentRecord).findOneBy({ workflowId });
-      return found ?? undefined;
-    });
+    until(
+      async () => {
+        const found = await db.getRepository(IncidentRecord).findOneBy({ workflowId });
+        return found ?? undefined;
+      },
+      `incident on ${workflowId}`,
+      60_000,
+    );
   const start = async (user: string, key: string, variables: Record<string, unknown>) =>
     d.post(user, '/instances', { key, variables });
 
@@ -237,11 +242,15 @@ describe('domain definitions and activities are locked to their module', () => {
       }),
       202,
     );
-    await waitFor('loop cancelled', async () => {
-      const row = await db
-        .getRepository(ProcessInstanceRecord)
-        .findOneBy({ workflowId: loop.body.workflowId });
-      return row?.status === 'cancelled';
-    });
+    await until(
+      async () => {
+        const row = await db
+          .getRepository(ProcessInstanceRecord)
+          .findOneBy({ workflowId: loop.body.workflowId });
+        return row?.status === 'cancelled';
+      },
+      'loop cancelled',
+      60_000,
+    );
   });
 });

@@ -21,20 +21,8 @@ export function processXml(key: string, name: string, body = ''): string {
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** Polls until `check` returns a truthy value. */
-export async function until<T>(
-  check: () => Promise<T | undefined | false | null>,
-  what: string,
-  ms = 20000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+/** The shared polling helper (test/support/poll.ts), here for the files that import it from here. */
+export { until } from '../../support/poll';
 
 export async function tokens(t: TestApp, ...users: string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../src/modules/temporal/dev-server';
 import { runCli } from '../../support/cli';
+import { until } from '../../support/poll';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -27,18 +28,15 @@ function start(env: Record<string, string>, args: string[] = []): Started {
 }
 
 async function healthy(port: number, ms = 60_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
+  return until(
+    async () => {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
-      const body = await res.json();
-      if (res.status === 200) return body;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error('not healthy in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+      return res.status === 200 && ((await res.json()) as Record<string, any>);
+    },
+    'the app to answer /health',
+    ms,
+    250,
+  );
 }
 
 describe('the application process', () => {

@@ -4,9 +4,11 @@ import { verifyProof, type DrawProof } from '../../../src/modules/draw/core';
 import { Draw } from '../../../src/modules/draw/entities';
 import { UserTaskRecord } from '../../../src/modules/engine/entities';
 import { InspectionForm } from '../../../src/modules/inspection/entities';
+import { InspectionForms } from '../../../src/modules/inspection/inspection-forms.service';
 import { Inspector } from '../../../src/modules/inspectors/inspector.entity';
 import { DEPTS, ITEM_OF, setUpCounty, type County } from '../../support/inspection-fixture';
-import { expectStatus, InspectionDriver, waitFor } from '../../support/inspection-driver';
+import { expectStatus, InspectionDriver } from '../../support/inspection-driver';
+import { until } from '../../support/poll';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(600_000);
@@ -226,7 +228,9 @@ describe('authority over draws, form tasks and conflicts; surprise checks stay p
       forms: [{ ...form, targetCode: target }],
     });
     expectStatus(bulk, 403);
-    await new Promise((r) => setTimeout(r, 1500)); // several sweeps
+    // A whole sweep, run to its end here rather than waited for: it finds no form to complete
+    // the task with.
+    await t.app.get(InspectionForms).reconcile();
     expect(
       await db
         .getRepository(InspectionForm)
@@ -306,10 +310,14 @@ describe('authority over draws, form tasks and conflicts; surprise checks stay p
         201,
       );
     await d.status(id, 'publishing', 120_000);
-    const proof = await waitFor('disclosed proof', async () => {
-      const { body } = await publicDraw();
-      return body.withheld ? undefined : (body as unknown as DrawProof);
-    });
+    const proof = await until(
+      async () => {
+        const { body } = await publicDraw();
+        return body.withheld ? undefined : (body as unknown as DrawProof);
+      },
+      'disclosed proof',
+      60_000,
+    );
     expect(proof.drawn.map((x) => x.code).sort()).toEqual([...drawn].sort());
     expect(proof.entropy).toBe('见证人 6-2-5');
     expect(verifyProof(proof)).toEqual({ ok: true });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ProcessDefinitionsService } from '../../../src/modules/process-definitions/process-definitions.service';
 import { SYSTEM_PRINCIPAL } from '../../../src/modules/auth/roles';
 import { DEPTS, ITEM_OF, setUpCounty, type County } from '../../support/inspection-fixture';
-import { expectStatus, InspectionDriver, waitFor } from '../../support/inspection-driver';
+import { expectStatus, InspectionDriver } from '../../support/inspection-driver';
+import { until } from '../../support/poll';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(300_000);
@@ -83,10 +84,14 @@ describe('joint inspection escalations to the joint-meeting office', () => {
       201,
     );
     await d.step(id, 'confirm');
-    const late = await waitFor('CONFIRM_LATE', async () => {
-      const found = (await escalations()).filter((e) => e.code === 'CONFIRM_LATE');
-      return found.length ? found : undefined;
-    });
+    const late = await until(
+      async () => {
+        const found = (await escalations()).filter((e) => e.code === 'CONFIRM_LATE');
+        return found.length ? found : undefined;
+      },
+      'CONFIRM_LATE',
+      60_000,
+    );
     expect(late).toHaveLength(1);
     expect(
       (await officeInbox('NX 23')).length + (await officeInbox('逾期未确认')).length,
@@ -137,8 +142,10 @@ describe('joint inspection escalations to the joint-meeting office', () => {
       expectStatus(await d.post(officer(dept), `/inspections/${id}/forms`, { forms }), 201);
     }
     await d.step(id, 'publishResults', 2, 120_000);
-    await waitFor('PUBLISH_LATE', async () =>
-      (await escalations()).some((e) => e.code === 'PUBLISH_LATE'),
+    await until(
+      async () => (await escalations()).some((e) => e.code === 'PUBLISH_LATE'),
+      'PUBLISH_LATE',
+      60_000,
     );
     for (const dept of [LEAD, YJ])
       expectStatus(await d.post(officer(dept), `/inspections/${id}/publication`), 201);
@@ -152,8 +159,10 @@ describe('joint inspection escalations to the joint-meeting office', () => {
       201,
     );
     await d.step(id, 'publishPenalty');
-    await waitFor('PENALTY_LATE', async () =>
-      (await escalations()).some((e) => e.code === 'PENALTY_LATE'),
+    await until(
+      async () => (await escalations()).some((e) => e.code === 'PENALTY_LATE'),
+      'PENALTY_LATE',
+      60_000,
     );
     const codes = (await escalations()).map((e) => e.code).sort();
     expect(codes).toEqual(['CONFIRM_LATE', 'PENALTY_LATE', 'PUBLISH_LATE', 'PUBLISH_LATE']);

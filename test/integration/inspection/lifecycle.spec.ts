@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../../src/modules/audit/audit-entry.entity';
 import { Inspection, InspectionForm } from '../../../src/modules/inspection/entities';
 import { DEPTS, ITEM_OF, setUpCounty, type County } from '../../support/inspection-fixture';
-import { expectStatus, InspectionDriver, waitFor } from '../../support/inspection-driver';
+import { expectStatus, InspectionDriver } from '../../support/inspection-driver';
+import { until } from '../../support/poll';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(600_000);
@@ -132,8 +133,11 @@ describe('joint inspection, end to end', () => {
       }),
       201,
     );
-    await waitFor('YJJ asked again', async () =>
-      (await d.view(id)).openSteps.some((s) => s.elementId === 'confirm' && s.department === YJ),
+    await until(
+      async () =>
+        (await d.view(id)).openSteps.some((s) => s.elementId === 'confirm' && s.department === YJ),
+      'YJJ asked again',
+      60_000,
     );
     for (const dept of [YJ, NY])
       expectStatus(
@@ -190,11 +194,15 @@ describe('joint inspection, end to end', () => {
         201,
       );
     await d.status(id, 'inspecting');
-    const docs = await waitFor('notices', async () => {
-      const res = await d.get(officer(LEAD), `/inspections/${id}/documents`);
-      const notices = (res.body as Array<{ kind: string }>).filter((x) => x.kind === 'notice');
-      return notices.length === drawn.length ? notices : undefined;
-    });
+    const docs = await until(
+      async () => {
+        const res = await d.get(officer(LEAD), `/inspections/${id}/documents`);
+        const notices = (res.body as Array<{ kind: string }>).filter((x) => x.kind === 'notice');
+        return notices.length === drawn.length ? notices : undefined;
+      },
+      'notices',
+      60_000,
+    );
     expect(docs).toHaveLength(52);
   });
 

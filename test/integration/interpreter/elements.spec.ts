@@ -5,6 +5,7 @@ import {
   messageSignal,
   moveDeadlinesSignal,
   retryIncidentUpdate,
+  type InstanceState,
 } from '../../../src/workflows/interpreter/contract';
 import { actor, InterpreterHarness, OFFICE } from './harness';
 
@@ -167,21 +168,23 @@ describe('interpreter on a real Temporal server', () => {
     const handle = await h.run(await h.deploy('boundary-reminder-cycle'), {
       initiatingDept: 'SCJGJ',
     });
-    await h.until(
-      async () =>
-        (await h.state(handle)).completed.filter((e) => e.elementId === 'sendReminder').length ===
-        3,
-      '3 reminders',
+    // R3: after the third reminder no boundary timer is left, so no fourth can come.
+    const reminders = (s: InstanceState) =>
+      s.completed.filter((e) => e.elementId === 'sendReminder').length;
+    const state = await h.until(
+      async () => {
+        const s = await h.state(handle);
+        return reminders(s) === 3 && !s.timers.some((x) => x.elementId === 'remind') && s;
+      },
+      '3 reminders and the cycle spent',
       15000,
     );
-    await new Promise((r) => setTimeout(r, 1500));
-    const state = await h.state(handle);
-    expect(state.completed.filter((e) => e.elementId === 'sendReminder')).toHaveLength(3);
     expect(state.openTasks).toHaveLength(1);
     await handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId: state.openTasks[0].taskId, actor: actor('SCJGJ'), output: {} }],
     });
     expect((await result(handle)).status).toBe('completed');
+    expect(reminders(await h.state(handle))).toBe(3);
     await h.recordHistory(handle, 'boundary-reminder-cycle');
   });
 
@@ -284,8 +287,11 @@ describe('interpreter on a real Temporal server', () => {
 
   it('message catch: waits for the named message and takes its payload', async () => {
     const handle = await h.run(await h.deploy('message-catch'));
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await h.state(handle)).status).toBe('running');
+    const waiting = await h.until(async () => {
+      const s = await h.state(handle);
+      return s.active.some((e) => e.elementId === 'waitDocs') && s;
+    }, 'the message catch to wait');
+    expect(waiting.status).toBe('running');
     await handle.signal(messageSignal, {
       name: 'documentsReceived',
       payload: { pages: 12 },

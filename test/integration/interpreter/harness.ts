@@ -24,6 +24,7 @@ import type {
   TaskRecordInput,
 } from '../../../src/workflows/interpreter/contract';
 import { stateQuery } from '../../../src/workflows/interpreter/contract';
+import { until } from '../../support/poll';
 
 export const TEST_ACTIVITIES = ['echo', 'add', 'fail'];
 
@@ -186,20 +187,8 @@ export class InterpreterHarness {
     return handle.query(stateQuery);
   }
 
-  /** Polls until `check` returns a value (not undefined/false). */
-  async until<T>(
-    check: () => T | undefined | false | Promise<T | undefined | false>,
-    what: string,
-    ms = 20000,
-  ): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await check();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  /** The shared polling helper (test/support/poll.ts). */
+  readonly until = until;
 
   /** Saves the history of a finished workflow for the replay suite (RECORD_HISTORIES=1). */
   async recordHistory(handle: WorkflowHandle, name: string): Promise<void> {

@@ -88,7 +88,16 @@ describe('daily digest', () => {
     expect(rb.errors).toEqual([]);
 
     const mails = await until(() => smtp.received.length >= 2 && smtp.received, 'two digest mails');
-    await new Promise((r) => setTimeout(r, 300)); // a duplicate would have arrived by now
+    // Both runs have returned, so every mail they sent is in `received` (the test server records a
+    // message before it answers 250), and the ledger shows one sent e-mail row per address: one
+    // SMTP attempt each. No duplicate is in flight that a longer wait could catch.
+    const emails = (await deliveries('digest:SCJGJ:2025-04-01')).filter(
+      (d) => d.channel === 'email',
+    );
+    expect(emails.map((d) => [d.status, d.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
     expect(smtp.received).toHaveLength(2);
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual([
       'li@scjgj.example.gov.cn',

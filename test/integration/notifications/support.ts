@@ -203,16 +203,5 @@ export async function seedDepartment(
   }
 }
 
-export async function until<T>(
-  check: () => T | undefined | false | null,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The shared polling helper (test/support/poll.ts), here for the files that import it from here. */
+export { until } from '../../support/poll';

@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /** A department (部门); the joint-meeting office (联席会议办公室) is one with isOffice. */
+@Unique('uq_departments_code', ['code'])
 @Entity({ name: 'departments' })
 export class Department {
   @PrimaryColumn({ type: 'varchar', length: 36 })

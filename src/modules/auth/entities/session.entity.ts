@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A server-side sign-in session. Every access token names its session (`sid`); revoking the row
@@ -6,11 +6,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * token at once. `idleExpiresAt` is for cookie sessions of server-rendered pages (kind `cookie`);
  * bearer sessions leave it null and end at `expiresAt`.
  */
+@Index('ix_sessions_user', ['userId'])
 @Entity({ name: 'sessions' })
 export class Session {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey('User', { name: 'fk_sessions_user' })
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 

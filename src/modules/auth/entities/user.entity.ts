@@ -1,7 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Role } from '../roles';
 import { Department } from './department.entity';
 
+@Unique('uq_users_username', ['username'])
 @Entity({ name: 'users' })
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -20,7 +21,7 @@ export class User {
   departmentId: string;
 
   @ManyToOne(() => Department, { eager: true })
-  @JoinColumn({ name: 'department_id' })
+  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_users_department' })
   department: Department;
 
   @Column({ type: 'varchar', length: 20 })

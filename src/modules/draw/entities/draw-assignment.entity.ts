@@ -1,11 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One initial assignment slot (never updated; replacements apply on top). */
+@Unique('uq_draw_assignments_slot', ['drawId', 'departmentCode', 'targetCode', 'slot'])
+@Index('ix_draw_assignments_cert', ['certificateNo'])
 @Entity({ name: 'draw_assignments' })
 export class DrawAssignment {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Draw', { name: 'fk_draw_assignments_draw', onDelete: 'CASCADE' })
   @Column({ name: 'draw_id', type: 'varchar', length: 36 })
   drawId: string;
 

@@ -1,11 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One gzip piece of a draw's frozen text (`snapshot` or `regions`), in `seq` order. */
+@Unique('uq_draw_blobs_piece', ['drawId', 'kind', 'seq'])
 @Entity({ name: 'draw_blobs' })
 export class DrawBlob {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Draw', { name: 'fk_draw_blobs_draw', onDelete: 'CASCADE' })
   @Column({ name: 'draw_id', type: 'varchar', length: 36 })
   drawId: string;
 

@@ -1,13 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 import type { InspectionMethod, InspectorFacts } from '../core';
 
 /** One participating department's second draw, with the inspector facts it used. */
+@Unique('uq_draw_departments_dept', ['drawId', 'departmentCode'])
 @Entity({ name: 'draw_departments' })
 export class DrawDepartment {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Draw', { name: 'fk_draw_departments_draw', onDelete: 'CASCADE' })
   @Column({ name: 'draw_id', type: 'varchar', length: 36 })
   drawId: string;
 

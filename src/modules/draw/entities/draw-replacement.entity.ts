@@ -1,12 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ReplacementReason } from '../core';
 
 /** A replacement request; applied (and given `seq`) only when the department head approves. */
+@Unique('uq_draw_replacements_seq', ['drawId', 'departmentCode', 'seq'])
 @Entity({ name: 'draw_replacements' })
 export class DrawReplacement {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Draw', { name: 'fk_draw_replacements_draw', onDelete: 'CASCADE' })
   @Column({ name: 'draw_id', type: 'varchar', length: 36 })
   drawId: string;
 

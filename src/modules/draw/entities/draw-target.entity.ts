@@ -1,11 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A drawn target: its rank in its stratum, its global draw order and its key. */
+@Unique('uq_draw_targets_code', ['drawId', 'code'])
+@Unique('uq_draw_targets_order', ['drawId', 'order'])
 @Entity({ name: 'draw_targets' })
 export class DrawTargetRow {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Draw', { name: 'fk_draw_targets_draw', onDelete: 'CASCADE' })
   @Column({ name: 'draw_id', type: 'varchar', length: 36 })
   drawId: string;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 import type { Commitment, CountRule, EntropySource, StratumCount } from '../core';
 import type { DrawScope } from '../sources';
@@ -17,6 +17,9 @@ export type DrawStatus = 'committed' | 'drawn' | 'locked';
  */
 export type DrawDisclosure = 'public' | 'after-inspection';
 
+@Unique('uq_draws_task_ref', ['taskRef'])
+@Index('uq_draws_inspection', ['inspectionId'], { unique: true })
+@Index('ix_draws_department', ['departmentCode'])
 @Entity({ name: 'draws' })
 export class Draw {
   @PrimaryColumn({ type: 'varchar', length: 36 })

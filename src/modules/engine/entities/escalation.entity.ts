@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const RESOLUTION_KINDS = ['reason_given', 'deadline_extended', 'done_late'] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
 /** An escalation (督办/通报) raised by a process, addressed to the office or a department. */
+@Index('ix_escalation_root_workflow', ['rootWorkflowId'])
+@Index('ix_escalation_target_status', ['targetDepartment', 'status'])
+@Index('uq_escalation_dedupe', ['dedupeKey'], { unique: true })
 @Entity({ name: 'escalations' })
 export class EscalationRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type InboxKind = 'reminder' | 'escalation' | 'task' | 'notice';
 
 /** A message in a department's in-app inbox (站内消息). */
+@Index('ix_inbox_department', ['departmentCode', 'createdAt'])
+@Index('uq_inbox_dedupe', ['dedupeKey'], { unique: true })
 @Entity({ name: 'inbox_messages' })
 export class InboxMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A service task that failed after its retries (故障), open until someone retries it. */
+@Index('ix_incident_workflow', ['workflowId'])
+@Index('ix_incident_status', ['status'])
 @Entity({ name: 'incidents' })
 export class IncidentRecord {
   @PrimaryColumn({ name: 'incident_id', type: 'varchar', length: 255 })

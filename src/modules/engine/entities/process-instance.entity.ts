@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { InstanceStatus } from '../../../workflows/interpreter/contract';
 
 /** The database mirror of one interpreter workflow (流程实例). */
+@Index('ix_instance_business_key', ['businessKey'])
+@Index('ix_instance_key_status', ['definitionKey', 'status'])
 @Entity({ name: 'process_instances' })
 export class ProcessInstanceRecord {
   @PrimaryColumn({ name: 'workflow_id', type: 'varchar', length: 255 })

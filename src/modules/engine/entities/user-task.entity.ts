@@ -1,9 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
 /** A user task (待办任务) as the interpreter created it; updated by the engine activities only. */
+@Index('ix_user_tasks_root_subject', ['rootWorkflowId', 'subject'])
+@Index('ix_task_assignee_status', ['assignee', 'status'])
+@Index('ix_task_root_workflow', ['rootWorkflowId'])
+@Index('ix_task_department_status', ['departmentCode', 'status'])
 @Entity({ name: 'user_tasks' })
 export class UserTaskRecord {
   @PrimaryColumn({ name: 'task_id', type: 'varchar', length: 255 })

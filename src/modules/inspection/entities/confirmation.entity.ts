@@ -1,11 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A participating department's answer to the launch (NX 23), and the initiator's review of a decline. */
+@Index('ix_insp_conf_inspection', ['inspectionId'])
 @Entity({ name: 'inspection_confirmations' })
 export class InspectionConfirmation {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Inspection', { name: 'fk_insp_conf_inspection', onDelete: 'CASCADE' })
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 

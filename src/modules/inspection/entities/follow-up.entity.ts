@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export const FOLLOW_UP_KINDS = [
   'rectification',
@@ -11,11 +11,14 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 export type FollowUpStatus = 'open' | 'rectifying' | 'penalty' | 'closed' | 'handed_over';
 
 /** Follow-up of one problem found (后续处置, NX 28): "谁监管、谁负责". */
+@Unique('uq_follow_ups_problem', ['inspectionId', 'targetCode', 'departmentCode', 'itemCode'])
+@Index('ix_follow_ups_inspection', ['inspectionId'])
 @Entity({ name: 'follow_ups' })
 export class FollowUp {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey('Inspection', { name: 'fk_follow_ups_inspection', onDelete: 'CASCADE' })
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 

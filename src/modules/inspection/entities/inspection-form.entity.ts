@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 
 export const ITEM_RESULTS = [
@@ -28,11 +28,13 @@ export interface FormSignature {
 }
 
 /** "One department, one target, one form" (一企一表): a department's record of one target. */
+@Unique('uq_insp_forms_target_dept', ['inspectionId', 'targetCode', 'departmentCode'])
 @Entity({ name: 'inspection_forms' })
 export class InspectionForm {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('Inspection', { name: 'fk_insp_forms_inspection', onDelete: 'CASCADE' })
   @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 

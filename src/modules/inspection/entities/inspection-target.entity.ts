@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 
 /** A drawn target of a task, with what each department inspects there (distribution, 分发). */
 @Entity({ name: 'inspection_targets' })
 export class InspectionTarget {
+  @ForeignKey('Inspection', { name: 'fk_insp_targets_inspection', onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { jsonText } from '../../database/column-types';
 
 export type InspectionStatus =
@@ -38,6 +38,9 @@ export interface InspectionScheme {
 }
 
 /** One joint inspection task (联合抽查任务), from plan task to archive. */
+@Unique('uq_inspections_code', ['code'])
+@Index('ix_inspections_plan_task', ['planTaskKey'])
+@Index('ix_inspections_initiator', ['initiatingDepartment'])
 @Entity({ name: 'inspections' })
 export class Inspection {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -60,7 +63,7 @@ export class Inspection {
   planTaskKey: string | null;
 
   /** A temporary task outside the annual plan (NX 20, HN 13) and why. */
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   temporary: boolean;
 
   @Column({ name: 'temporary_reason', type: 'text', nullable: true })

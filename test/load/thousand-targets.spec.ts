@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { InspectionTarget } from '../../../src/modules/inspection/entities';
-import { DEPTS, ITEM_OF, setUpCounty, type County } from '../../support/inspection-fixture';
-import { expectStatus, InspectionDriver } from '../../support/inspection-driver';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { InspectionTarget } from '../../src/modules/inspection/entities';
+import { DEPTS, ITEM_OF, setUpCounty, type County } from '../support/inspection-fixture';
+import { expectStatus, InspectionDriver } from '../support/inspection-driver';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(1_500_000);
 
