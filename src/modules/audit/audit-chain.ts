@@ -29,17 +29,9 @@ export interface StoredEntry {
   mac: string | null;
 }
 
-/**
- * The exact bytes hashed for an entry: UTF-8 of JSON.stringify of this array (no whitespace;
- * strings escaped as JSON does; null for SQL NULL):
- * ["jointcheck-audit/1", seq, id, at, actor, actor_department, action, entity_type, entity_id,
- *  before_json, after_json, context_json, prev_hash]
- */
-export function canonicalEntry(e: StoredEntry, seq: number, prevHash: string): string {
-  return JSON.stringify([
-    'jointcheck-audit/1',
-    seq,
-    e.id,
+/** What an entry says, in the order both the chain hash and the MAC serialise it. */
+function contentOf(e: MacFields): unknown[] {
+  return [
     e.at,
     e.actor,
     e.actorDepartment,
@@ -49,8 +41,17 @@ export function canonicalEntry(e: StoredEntry, seq: number, prevHash: string): s
     e.beforeJson,
     e.afterJson,
     e.contextJson,
-    prevHash,
-  ]);
+  ];
+}
+
+/**
+ * The exact bytes hashed for an entry: UTF-8 of JSON.stringify of this array (no whitespace;
+ * strings escaped as JSON does; null for SQL NULL):
+ * ["jointcheck-audit/1", seq, id, at, actor, actor_department, action, entity_type, entity_id,
+ *  before_json, after_json, context_json, prev_hash]
+ */
+export function canonicalEntry(e: StoredEntry, seq: number, prevHash: string): string {
+  return JSON.stringify(['jointcheck-audit/1', seq, e.id, ...contentOf(e), prevHash]);
 }
 
 /** entry_hash = lowercase hex SHA-256 of canonicalEntry. */
@@ -167,22 +168,7 @@ type MacFields = Omit<StoredEntry, 'id' | 'seq' | 'prevHash' | 'entryHash' | 'ma
 
 function macHex(key: MacKey, nonce: string, e: MacFields): string {
   return createHmac('sha256', key.key)
-    .update(
-      JSON.stringify([
-        'jointcheck-audit-mac/1',
-        nonce,
-        e.at,
-        e.actor,
-        e.actorDepartment,
-        e.action,
-        e.entityType,
-        e.entityId,
-        e.beforeJson,
-        e.afterJson,
-        e.contextJson,
-      ]),
-      'utf8',
-    )
+    .update(JSON.stringify(['jointcheck-audit-mac/1', nonce, ...contentOf(e)]), 'utf8')
     .digest('hex');
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../auth/roles';
@@ -17,11 +16,7 @@ import {
   InspectionTarget,
   type InspectionStatus,
 } from './entities';
-import {
-  DOMAIN_ACTIVITY_REFUSED,
-  requireOwnInstance,
-  type WorkflowCaller,
-} from './workflow-caller';
+import { requireOwnInstance, type WorkflowCaller, loadForActivity } from './workflow-caller';
 
 /** Targets per batch when rendering notices (each notice is one document). */
 const NOTICE_BATCH = 200;
@@ -216,17 +211,7 @@ export class InspectionDocuments {
     inspection.status = status;
   }
 
-  /** The inspection a service task names (a missing or malformed id is refused, not retried). */
-  private async load(id: unknown): Promise<Inspection> {
-    const found =
-      typeof id === 'string' && id
-        ? await this.db.getRepository(Inspection).findOne({ where: { id } })
-        : null;
-    if (!found)
-      throw ApplicationFailure.nonRetryable(
-        `联合抽查任务 ${String(id)} 不存在 / no such inspection`,
-        DOMAIN_ACTIVITY_REFUSED,
-      );
-    return found;
+  private load(id: unknown): Promise<Inspection> {
+    return loadForActivity(this.db, id);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,11 +17,7 @@ import {
   InspectionTarget,
   type InspectionStatus,
 } from './entities';
-import {
-  DOMAIN_ACTIVITY_REFUSED,
-  requireOwnInstance,
-  type WorkflowCaller,
-} from './workflow-caller';
+import { requireOwnInstance, type WorkflowCaller, loadForActivity } from './workflow-caller';
 
 const MAIN = 'joint-inspection';
 const TARGET = 'joint-inspection-target';
@@ -330,18 +325,8 @@ export class InspectionProgress {
     inspection.status = status;
   }
 
-  /** The inspection a service task names (a missing or malformed id is refused, not retried). */
-  private async load(id: unknown): Promise<Inspection> {
-    const found =
-      typeof id === 'string' && id
-        ? await this.db.getRepository(Inspection).findOne({ where: { id } })
-        : null;
-    if (!found)
-      throw ApplicationFailure.nonRetryable(
-        `联合抽查任务 ${String(id)} 不存在 / no such inspection`,
-        DOMAIN_ACTIVITY_REFUSED,
-      );
-    return found;
+  private load(id: unknown): Promise<Inspection> {
+    return loadForActivity(this.db, id);
   }
 }
 

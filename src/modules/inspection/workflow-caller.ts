@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Inspection, InspectionStatus } from './entities';
+import type { DataSource } from 'typeorm';
+import { Inspection, type InspectionStatus } from './entities';
 
 /** The process instance a service task runs in (from the engine's ServiceTaskContext). */
 export interface WorkflowCaller {
@@ -41,4 +42,18 @@ export function requireOwnInstance(
     refuse(
       `任务当前处于“${inspection.status}”阶段，此步骤只能在 ${step.statuses.join(' / ')} 阶段执行 / wrong stage`,
     );
+}
+
+/** The inspection a service task names (a missing or malformed id is refused, not retried). */
+export async function loadForActivity(db: DataSource, id: unknown): Promise<Inspection> {
+  const found =
+    typeof id === 'string' && id
+      ? await db.getRepository(Inspection).findOne({ where: { id } })
+      : null;
+  if (!found)
+    throw ApplicationFailure.nonRetryable(
+      `联合抽查任务 ${String(id)} 不存在 / no such inspection`,
+      DOMAIN_ACTIVITY_REFUSED,
+    );
+  return found;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -137,27 +137,12 @@ export class DisableTwoFactorDto {
 export const INITIAL_ROLES = ['dept_officer', 'inspector'] as const;
 
 /** System administrator: a new account without privileges (三员分立: roles are the security administrator's). */
-export class AdminCreateUserDto {
-  @ApiProperty({ example: 'zhangsan' })
-  @Matches(/^[A-Za-z0-9._-]{2,64}$/, { message: 'username must be 2-64 of A-Z a-z 0-9 . _ -' })
-  username: string;
-
-  @ApiProperty({ example: '张三' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  displayName: string;
-
-  @ApiProperty({ minLength: 12, description: '初始密码；用户首次登录后必须修改' })
-  @IsString()
-  @MinLength(12, { message: 'password 至少 12 个字符 (at least 12 characters)' })
-  @MaxLength(200)
-  password: string;
-
-  @ApiProperty({ example: 'SCJG', description: 'department code' })
-  @IsString()
-  departmentCode: string;
-
+export class AdminCreateUserDto extends PickType(CreateUserDto, [
+  'username',
+  'displayName',
+  'password',
+  'departmentCode',
+] as const) {
   @ApiProperty({ enum: INITIAL_ROLES })
   @IsIn(INITIAL_ROLES as unknown as string[], {
     message: `role 须为 ${INITIAL_ROLES.join(', ')} 之一；dept_admin、office 由安全管理员授予 (PATCH /admin/users/:username/role)`,
