@@ -17,6 +17,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagno
 /** The E2E tier: moved out of `integration` by name, so new files in test/integration stay there. */
 const E2E = [
   'test/integration/draw/draw-verify-browser.spec.ts', // Chromium
+  'test/integration/audit/audit-page-browser.spec.ts', // Chromium
   'test/integration/foundation/process.spec.ts', // `npm start` as a child process, SIGINT
   'test/integration/deadlines/escalation-mail.spec.ts', // SMTP
   'test/integration/notifications/digest.spec.ts', // SMTP

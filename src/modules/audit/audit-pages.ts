@@ -27,8 +27,10 @@ export function renderAuditVerifyPage(report: VerifyReport): string {
     readFileSync(join(findProjectRoot(), 'templates', 'admin', 'audit-verify.hbs'), 'utf8'),
     { strict: true },
   );
-  return compiled({
+  // standards mode (prettier's handlebars printer drops a doctype from the template itself)
+  const page = compiled({
     report,
     findingCount: report.findings.filter((f) => f.kind !== 'pending').length,
   });
+  return `<!doctype html>\n${page}`;
 }

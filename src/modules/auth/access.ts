@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { Principal, Role } from './roles';
+import { Principal, Role, roleLabel } from './roles';
 
 /**
  * The one access check every department-scoped service method begins with: a principal acts
@@ -18,7 +18,7 @@ export function requireRole(principal: Principal, ...roles: Role[]): void {
   if (principal.isOffice && roles.includes('office')) return;
   if (!roles.includes(principal.role)) {
     throw new ForbiddenException(
-      `此操作需要角色 ${roles.join(' / ')}，当前角色为 ${principal.role}`,
+      `此操作仅限 ${roles.map(roleLabel).join('、')}；当前角色为 ${roleLabel(principal.role)}`,
     );
   }
 }
